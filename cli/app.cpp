@@ -1,0 +1,75 @@
+#include "cli/app.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+#include <iostream>
+
+namespace tally::cli {
+
+core::Context Globals::context() const {
+  std::optional<std::filesystem::path> dir;
+  if (store) dir = *store;
+  core::Context ctx = core::Context::open(dir);
+  ctx.commit = !no_commit;
+  return ctx;
+}
+
+const std::vector<CommandGroup>& command_groups() {
+  static const std::vector<CommandGroup> groups{
+      {"init", "create a store (and a git repository if there is none)", add_init},
+      {"person", "the team: add, list and show people", add_person},
+      {"deal", "deals: add, list, show", add_deal},
+      {"company", "companies: add, list, show", add_company},
+      {"lead", "leads: add, list, show", add_lead},
+      {"contact", "contacts: add, list, show", add_contact},
+      {"task", "assign tasks, list them, show one", add_task},
+  };
+  return groups;
+}
+
+namespace {
+
+void print_error(const core::Error& e) {
+  std::cerr << "tally: error: " << e.what() << '\n';
+  if (!e.detail().empty()) {
+    for (const auto& line : core::split(e.detail(), '\n')) std::cerr << "  " << line << '\n';
+  }
+  if (!e.hint().empty()) std::cerr << "hint: " << e.hint() << '\n';
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"tally: tasks, deadlines and sales plans for a sales team, kept in git", "tally"};
+  app.set_version_flag("--version", std::string("tally ") + TALLY_VERSION + " (" + TALLY_GIT_COMMIT + ")");
+  Globals globals;
+  app.add_option("--store", globals.store, "the store's folder (default: $TALLY_STORE, else the nearest folder upwards with tally.yaml)");
+  app.add_flag("--no-commit", globals.no_commit, "write the files but make no git commit");
+  app.fallthrough();
+  app.require_subcommand(1);
+  app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
+    std::string path = failed->get_name();
+    for (auto p = failed->get_parent(); p; p = p->get_parent()) path = p->get_name() + " " + path;
+    return fmt::format("tally: error: {}\nhint: run '{} --help'\n", e.what(), path);
+  });
+  for (const auto& group : command_groups()) group.add(app, globals);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : static_cast<int>(core::Exit::usage);
+  } catch (const core::Error& e) {
+    print_error(e);
+    return static_cast<int>(e.exit_code());
+  } catch (const YAML::Exception& e) {
+    std::cerr << "tally: error: " << e.what() << '\n';
+    return static_cast<int>(core::Exit::usage);
+  } catch (const std::exception& e) {
+    std::cerr << "tally: error: " << e.what() << '\n';
+    return static_cast<int>(core::Exit::failed);
+  }
+  return 0;
+}
+
+}  // namespace tally::cli

@@ -1,0 +1,42 @@
+// The tally executable: global options, the table of command groups, and the
+// one place where errors become "tally: error: ..." and an exit code.
+#pragma once
+
+#include "core/context.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+
+namespace tally::cli {
+
+// Options every command shares.
+struct Globals {
+  std::optional<std::string> store;
+  bool no_commit = false;
+
+  // Opens the store and the clock for a command.
+  core::Context context() const;
+};
+
+// A command group: its name, one line of summary, and the function that adds it to the app.
+struct CommandGroup {
+  const char* name;
+  const char* summary;
+  void (*add)(CLI::App& parent, const Globals& globals);
+};
+
+const std::vector<CommandGroup>& command_groups();
+
+void add_init(CLI::App& parent, const Globals& globals);
+void add_person(CLI::App& parent, const Globals& globals);
+void add_deal(CLI::App& parent, const Globals& globals);
+void add_company(CLI::App& parent, const Globals& globals);
+void add_lead(CLI::App& parent, const Globals& globals);
+void add_contact(CLI::App& parent, const Globals& globals);
+void add_task(CLI::App& parent, const Globals& globals);
+
+int run(int argc, char** argv);
+
+}  // namespace tally::cli

@@ -1,0 +1,43 @@
+// `tally task add`: one task per responsible person. Several people or a
+// department get one task each, tied together by a shared group ID.
+#pragma once
+
+#include "core/context.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tally::core {
+
+struct LinkRef {
+  RecordKind kind;
+  std::string id;  // as typed: exact or a unique prefix
+};
+
+struct TaskAddRequest {
+  std::string title;
+  std::vector<std::string> to;  // logins and dept:NAME, each may hold several, comma-separated
+  std::optional<LinkRef> link;
+  std::optional<std::string> due;
+  bool allow_past = false;
+  bool review = false;
+  std::string priority = "normal";
+  std::vector<std::string> observers;
+  std::vector<std::string> participants;
+  std::vector<std::string> tags;
+  std::string description;
+};
+
+// Validates everything first, then writes all the tasks and commits them once.
+std::vector<Task> add_tasks(Context& ctx, const TaskAddRequest& request);
+
+// Expands logins and dept:NAME into distinct active people, in the given order.
+// dept:NAME leaves out `self` (the head who assigns to their own department).
+std::vector<std::string> resolve_assignees(const People& people, const std::vector<std::string>& to,
+                                           std::string_view self);
+
+// "deal/1042" for a record.
+std::string link_of(const Record& r);
+
+}  // namespace tally::core

@@ -1,0 +1,37 @@
+#include "core/context.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+#include <cstdlib>
+
+namespace tally::core {
+
+Context Context::open(const std::optional<std::filesystem::path>& store_dir) {
+  Context ctx;
+  ctx.store = Store::open(Store::discover(store_dir, std::filesystem::current_path()));
+  ctx.now = now_from_env(ctx.store.zone());
+  if (const char* u = std::getenv("TALLY_USER"); u && *u) ctx.user = u;
+  return ctx;
+}
+
+const Person& Context::actor() const {
+  const People& people = store.people();
+  if (user) {
+    if (auto p = people.find(*user)) return *p;
+    throw Error("TALLY_USER is '{}', who is not in people.yaml", *user)
+        .hint(people.list.empty() ? "add yourself with 'tally person add'"
+                                  : "known people: " + join(people.logins(), ", "));
+  }
+  auto email = Git(store.root()).config("user.email");
+  if (email) {
+    if (auto p = people.find_by_email(*email)) return *p;
+    throw Error("cannot tell who you are: git's user.email {} is nobody's e-mail in people.yaml",
+                *email)
+        .hint("set TALLY_USER to your login, or put that e-mail on your entry in people.yaml");
+  }
+  throw Error("cannot tell who you are")
+      .hint("set TALLY_USER to your login, or set 'git config user.email' to your e-mail in people.yaml");
+}
+
+}  // namespace tally::core

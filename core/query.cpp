@@ -1,0 +1,41 @@
+#include "core/query.hpp"
+
+#include <algorithm>
+
+namespace tally::core {
+
+namespace {
+
+bool matches(const Task& t, const TaskFilter& f, Instant now) {
+  if (f.responsible) {
+    bool ok = t.responsible == *f.responsible;
+    if (f.include_participant)
+      ok = ok || std::find(t.participants.begin(), t.participants.end(), *f.responsible) !=
+                     t.participants.end();
+    if (!ok) return false;
+  }
+  if (f.creator && t.creator != *f.creator) return false;
+  if (f.link && t.link != *f.link) return false;
+  if (f.group && t.group != *f.group) return false;
+  if (f.overdue && !t.overdue(now)) return false;
+  if (!f.statuses.empty())
+    return std::find(f.statuses.begin(), f.statuses.end(), t.status) != f.statuses.end();
+  return f.all_statuses || is_open(t.status);
+}
+
+}  // namespace
+
+std::vector<Task> query_tasks(const Context& ctx, const TaskFilter& filter) {
+  std::vector<Task> out;
+  for (auto& t : ctx.store.load_tasks())
+    if (matches(t, filter, ctx.now)) out.push_back(std::move(t));
+  std::sort(out.begin(), out.end(), [](const Task& a, const Task& b) {
+    if (a.deadline.has_value() != b.deadline.has_value()) return a.deadline.has_value();
+    if (a.deadline && a.deadline->at != b.deadline->at) return a.deadline->at < b.deadline->at;
+    if (a.created.at != b.created.at) return a.created.at < b.created.at;
+    return a.id < b.id;
+  });
+  return out;
+}
+
+}  // namespace tally::core

@@ -1,0 +1,39 @@
+// tally.yaml: the store's settings (name, time zone, currency, funnel stages,
+// working hours and days, holidays, tolerance, whether to commit).
+#pragma once
+
+#include "core/dates.hpp"
+#include "core/yaml_io.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tally::core {
+
+struct Stage {
+  std::string id;       // what deal files hold: "negotiation"
+  std::string name;     // what people see: "Переговоры"
+  std::string outcome;  // "", "won" or "lost"
+};
+
+struct Settings {
+  std::string name;
+  std::string timezone = "Europe/Moscow";
+  std::string currency = "RUB";
+  std::vector<Stage> stages;
+  WorkCalendar calendar;
+  int tolerance_percent = 20;
+  bool commit = true;
+  YAML::Node unknown{YAML::NodeType::Map};
+
+  // The default funnel for a new store, Bitrix24's default deal stages.
+  static std::vector<Stage> default_stages();
+  const Stage* find_stage(std::string_view id_or_name) const;
+};
+
+// Reads and validates tally.yaml; every problem is reported at once.
+Settings parse_settings(const YamlDoc& doc);
+std::string settings_to_yaml(const Settings& s);
+
+}  // namespace tally::core

@@ -1,0 +1,184 @@
+#include "core/store.hpp"
+
+#include "core/error.hpp"
+#include "core/fsutil.hpp"
+#include "core/ids.hpp"
+#include "core/text.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace tally::core {
+
+namespace fs = std::filesystem;
+
+fs::path Store::discover(const std::optional<fs::path>& explicit_dir, const fs::path& cwd) {
+  auto check = [](const fs::path& dir, std::string_view how) {
+    if (!fs::exists(dir / "tally.yaml"))
+      throw Error("{} is not a tally store (no tally.yaml in it, given by {})", dir.string(), how)
+          .hint("create one with 'tally init " + dir.string() + "'");
+    return fs::absolute(dir).lexically_normal();
+  };
+  if (explicit_dir) return check(*explicit_dir, "--store");
+  if (const char* env = std::getenv("TALLY_STORE"); env && *env) return check(env, "TALLY_STORE");
+  for (fs::path dir = fs::absolute(cwd);; dir = dir.parent_path()) {
+    if (fs::exists(dir / "tally.yaml")) return dir;
+    if (dir == dir.root_path() || dir.parent_path() == dir) break;
+  }
+  throw Error("not inside a tally store (no tally.yaml here or in any folder above)")
+      .hint("create one with 'tally init', or name one with --store DIR or TALLY_STORE");
+}
+
+Store Store::open(const fs::path& root) {
+  Store s;
+  s.m_root = root;
+  s.m_settings = parse_settings(load_yaml_file(root / "tally.yaml", "tally.yaml"));
+  s.m_zone = Zone::locate(s.m_settings.timezone);
+  return s;
+}
+
+const People& Store::people() const {
+  if (!m_people) {
+    fs::path file = m_root / "people.yaml";
+    m_people = fs::exists(file) ? parse_people(load_yaml_file(file, "people.yaml")) : People{};
+  }
+  return *m_people;
+}
+
+const std::vector<std::string>& Store::task_ids() const {
+  if (m_task_ids) return *m_task_ids;
+  m_task_ids.emplace();
+  fs::path tasks = m_root / "tasks";
+  std::error_code ec;
+  if (!fs::is_directory(tasks, ec)) return *m_task_ids;
+  // tasks/YYYY/MM/<ID>.yaml: three levels, read by name only.
+  for (const auto& year : fs::directory_iterator(tasks, ec)) {
+    if (!year.is_directory()) continue;
+    for (const auto& month : fs::directory_iterator(year.path(), ec)) {
+      if (!month.is_directory()) continue;
+      for (const auto& file : fs::directory_iterator(month.path(), ec)) {
+        const fs::path& p = file.path();
+        std::string name = p.filename().string();
+        if (name.starts_with('.') || p.extension() != ".yaml") continue;
+        std::string id = p.stem().string();
+        m_task_ids->push_back(id);
+        m_task_paths[id] = p;
+      }
+    }
+  }
+  std::sort(m_task_ids->begin(), m_task_ids->end());
+  return *m_task_ids;
+}
+
+std::string Store::resolve_task(std::string_view typed) const {
+  std::string want = normalize_task_id(typed);
+  if (want.size() < 6)
+    throw Error("'{}' is too short for a task ID", typed).hint("type at least 4 characters after T-");
+  return resolve_prefix(want, task_ids(), "task");
+}
+
+fs::path Store::task_path(const std::string& id) const {
+  task_ids();
+  auto it = m_task_paths.find(id);
+  if (it == m_task_paths.end()) throw Error("no task {}", id);
+  return it->second;
+}
+
+Task Store::load_task(const std::string& id) const {
+  fs::path p = task_path(id);
+  return parse_task(load_yaml_file(p, p.lexically_relative(m_root)), m_zone);
+}
+
+std::vector<Task> Store::load_tasks() const {
+  std::vector<Task> out;
+  out.reserve(task_ids().size());
+  for (const auto& id : task_ids()) out.push_back(load_task(id));
+  return out;
+}
+
+std::vector<std::string> Store::record_ids(RecordKind kind) const {
+  std::vector<std::string> out;
+  std::error_code ec;
+  fs::path dir = m_root / kind_folder(kind);
+  if (!fs::is_directory(dir, ec)) return out;
+  for (const auto& f : fs::directory_iterator(dir, ec)) {
+    std::string name = f.path().filename().string();
+    if (name.starts_with('.') || f.path().extension() != ".yaml") continue;
+    out.push_back(f.path().stem().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::optional<Record> Store::find_record(RecordKind kind, const std::string& id) const {
+  if (!is_safe_record_id(id)) return std::nullopt;
+  fs::path rel = fs::path(kind_folder(kind)) / (id + ".yaml");
+  if (!fs::exists(m_root / rel)) return std::nullopt;
+  return parse_record(load_yaml_file(m_root / rel, rel), kind, m_zone);
+}
+
+Record Store::require_record(RecordKind kind, const std::string& id) const {
+  if (auto r = find_record(kind, id)) return *r;
+  auto e = Error("no {} {}", kind_name(kind), id);
+  auto near = nearest(id, record_ids(kind));
+  if (!near.empty()) throw std::move(e).hint("did you mean " + join(near, ", ") + "?");
+  throw std::move(e).hint(fmt::format("'tally {} list' shows them", kind_name(kind)));
+}
+
+std::vector<Record> Store::load_records(RecordKind kind) const {
+  std::vector<Record> out;
+  for (const auto& id : record_ids(kind)) {
+    fs::path rel = fs::path(kind_folder(kind)) / (id + ".yaml");
+    out.push_back(parse_record(load_yaml_file(m_root / rel, rel), kind, m_zone));
+  }
+  return out;
+}
+
+std::unique_ptr<FileLock> Store::lock() const {
+  return std::make_unique<FileLock>(m_root / ".tally" / "lock", std::chrono::seconds(10));
+}
+
+void Store::apply(const std::vector<Change>& changes, const std::string& message,
+                  const Person* actor, bool commit) const {
+  // Taken first: `actor` may point into the people cache that is dropped below.
+  std::optional<Identity> identity;
+  if (actor && !actor->email.empty())
+    identity = Identity{actor->name.empty() ? actor->login : actor->name, actor->email};
+  std::vector<std::pair<fs::path, std::optional<std::string>>> before;
+  std::vector<fs::path> paths;
+  for (const auto& c : changes) {
+    fs::path full = m_root / c.path;
+    before.emplace_back(full, fs::exists(full) ? std::optional(read_file(full)) : std::nullopt);
+    paths.push_back(c.path);
+  }
+  auto restore = [&] {
+    for (const auto& [full, old] : before) {
+      std::error_code ec;
+      if (old) write_file_atomic(full, *old);
+      else fs::remove(full, ec);
+    }
+  };
+  try {
+    for (const auto& c : changes) {
+      if (c.content) write_file_atomic(m_root / c.path, *c.content);
+      else fs::remove(m_root / c.path);
+    }
+  } catch (...) {
+    restore();
+    throw;
+  }
+  m_task_ids.reset();
+  m_task_paths.clear();
+  m_people.reset();
+  Git git(m_root);
+  if (!commit || !m_settings.commit || !git.in_work_tree()) return;
+  try {
+    git.commit(paths, message, identity);
+  } catch (const Error&) {
+    git.unstage(paths);
+    restore();
+    throw;
+  }
+}
+
+}  // namespace tally::core

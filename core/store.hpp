@@ -1,0 +1,76 @@
+// The store: a folder holding tally.yaml, found by walking up from the working
+// directory (or named by --store / TALLY_STORE). It reads people, records and
+// tasks, and applies a set of file changes atomically, under the writers'
+// lock, as one git commit of just those files.
+#pragma once
+
+#include "core/fsutil.hpp"
+#include "core/git.hpp"
+#include "core/people.hpp"
+#include "core/records.hpp"
+#include "core/settings.hpp"
+#include "core/task.hpp"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tally::core {
+
+
+// One file to write (content) or delete (nullopt), relative to the store root.
+struct Change {
+  std::filesystem::path path;
+  std::optional<std::string> content;
+};
+
+class Store {
+ public:
+  // The store root for `explicit_dir` (the --store option), else $TALLY_STORE,
+  // else the nearest folder upwards from `cwd` holding tally.yaml.
+  static std::filesystem::path discover(const std::optional<std::filesystem::path>& explicit_dir,
+                                        const std::filesystem::path& cwd);
+  static Store open(const std::filesystem::path& root);
+
+  const std::filesystem::path& root() const { return m_root; }
+  const Settings& settings() const { return m_settings; }
+  const Zone& zone() const { return m_zone; }
+
+  const People& people() const;
+
+  // Task IDs from file names alone (no parsing).
+  const std::vector<std::string>& task_ids() const;
+  // Resolves a typed ID or unique prefix to a full task ID.
+  std::string resolve_task(std::string_view typed) const;
+  Task load_task(const std::string& id) const;
+  std::vector<Task> load_tasks() const;
+  std::filesystem::path task_path(const std::string& id) const;
+
+  std::vector<std::string> record_ids(RecordKind kind) const;
+  std::optional<Record> find_record(RecordKind kind, const std::string& id) const;
+  // The record or an Error listing the nearest IDs.
+  Record require_record(RecordKind kind, const std::string& id) const;
+  std::vector<Record> load_records(RecordKind kind) const;
+
+  // Takes the writers' lock (.tally/lock).
+  std::unique_ptr<FileLock> lock() const;
+
+  // Writes the changes atomically and, when the store is in a git work tree and
+  // committing is on, commits exactly those files. If the commit fails, the old
+  // contents are restored and the error is rethrown.
+  void apply(const std::vector<Change>& changes, const std::string& message,
+             const Person* actor, bool commit) const;
+
+ private:
+  std::filesystem::path m_root;
+  Settings m_settings;
+  Zone m_zone;
+  mutable std::optional<People> m_people;
+  mutable std::optional<std::vector<std::string>> m_task_ids;
+  mutable std::map<std::string, std::filesystem::path> m_task_paths;
+};
+
+}  // namespace tally::core

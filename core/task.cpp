@@ -1,0 +1,187 @@
+#include "core/task.hpp"
+
+#include "core/error.hpp"
+#include "core/ids.hpp"
+#include "core/text.hpp"
+
+namespace tally::core {
+
+namespace {
+
+constexpr std::pair<Status, std::string_view> status_table[] = {
+    {Status::new_, "new"},           {Status::accepted, "accepted"}, {Status::in_progress, "in_progress"},
+    {Status::review, "review"},      {Status::done, "done"},         {Status::deferred, "deferred"},
+    {Status::declined, "declined"},  {Status::cancelled, "cancelled"}};
+
+}  // namespace
+
+std::string_view status_name(Status s) {
+  for (auto& [st, name] : status_table)
+    if (st == s) return name;
+  return "";
+}
+
+std::optional<Status> parse_status(std::string_view name) {
+  for (auto& [st, n] : status_table)
+    if (n == name) return st;
+  return std::nullopt;
+}
+
+std::vector<std::string> status_names() {
+  std::vector<std::string> out;
+  for (auto& [st, n] : status_table) out.emplace_back(n);
+  return out;
+}
+
+bool is_open(Status s) {
+  return s != Status::done && s != Status::declined && s != Status::cancelled;
+}
+
+bool is_active(Status s) {
+  return s == Status::new_ || s == Status::accepted || s == Status::in_progress;
+}
+
+std::string LogEntry::get(std::string_view key) const {
+  for (const auto& [k, v] : data)
+    if (k == key && v.IsScalar()) return v.Scalar();
+  return {};
+}
+
+Task parse_task(const YamlDoc& doc, const Zone& zone) {
+  Task t;
+  Problems problems;
+  Reader r{doc, problems, zone};
+  if (!r.is_map(doc.root, "a task file")) problems.throw_if_any();
+  bool has_status = false, has_created = false;
+  for (const auto& kv : doc.root) {
+    std::string key = kv.first.Scalar();
+    const YAML::Node& v = kv.second;
+    if (key == "id") t.id = r.line(v, key);
+    else if (key == "title") t.title = r.line(v, key);
+    else if (key == "status") {
+      has_status = true;
+      auto s = parse_status(r.text(v, key));
+      if (!s) problems.add(doc, v, fmt::format("unknown status '{}'; statuses are {}", v.IsScalar() ? v.Scalar() : "", join(status_names(), ", ")));
+      else t.status = *s;
+    } else if (key == "creator") t.creator = r.line(v, key);
+    else if (key == "responsible") t.responsible = r.line(v, key);
+    else if (key == "participants") t.participants = r.list(v, key);
+    else if (key == "observers") t.observers = r.list(v, key);
+    else if (key == "created") {
+      has_created = true;
+      t.created = r.stamp(v, key);
+    } else if (key == "deadline") t.deadline = r.stamp(v, key);
+    else if (key == "priority") {
+      t.priority = r.line(v, key);
+      if (t.priority != "normal" && t.priority != "high")
+        problems.add(doc, v, "'priority' is normal or high");
+    } else if (key == "review") t.review = r.boolean(v, key);
+    else if (key == "link") {
+      t.link = r.line(v, key);
+      auto slash = t.link.find('/');
+      std::string kind = t.link.substr(0, slash);
+      if (slash == std::string::npos ||
+          (kind != "deal" && kind != "company" && kind != "lead" && kind != "contact") ||
+          !is_safe_record_id(t.link.substr(slash + 1)))
+        problems.add(doc, v, "'link' is deal/<ID>, company/<ID>, lead/<ID> or contact/<ID>");
+    } else if (key == "group") t.group = r.line(v, key);
+    else if (key == "recur") t.recur = r.line(v, key);
+    else if (key == "tags") t.tags = r.list(v, key);
+    else if (key == "description") t.description = r.text(v, key);
+    else if (key == "checklist") {
+      if (!v.IsSequence()) {
+        problems.add(doc, v, "'checklist' must be a list");
+        continue;
+      }
+      for (const auto& item : v) {
+        if (!r.is_map(item, "a checklist item")) continue;
+        ChecklistItem c;
+        c.text = item["text"] ? r.line(item["text"], "text") : "";
+        c.done = item["done"] ? r.boolean(item["done"], "done") : false;
+        t.checklist.push_back(c);
+      }
+    } else if (key == "log") {
+      if (!v.IsSequence()) {
+        problems.add(doc, v, "'log' must be a list");
+        continue;
+      }
+      for (const auto& item : v) {
+        if (!r.is_map(item, "a log entry")) continue;
+        LogEntry e;
+        for (const auto& f : item) {
+          std::string k = f.first.Scalar();
+          if (k == "at") e.at = r.stamp(f.second, "at");
+          else if (k == "by") e.by = r.line(f.second, "by");
+          else if (k == "event") e.event = r.line(f.second, "event");
+          else e.data.emplace_back(k, f.second);
+        }
+        if (e.at.text.empty() || e.by.empty() || e.event.empty())
+          problems.add(doc, item, "a log entry needs 'at', 'by' and 'event'");
+        t.log.push_back(std::move(e));
+      }
+    } else {
+      t.unknown.emplace_back(key, v);
+    }
+  }
+  std::string expected = doc.path.stem().string();
+  if (!is_task_id(t.id)) problems.add(doc, doc.root["id"] ? doc.root["id"] : doc.root, fmt::format("'id' must be T- and 10 characters, not '{}'", t.id));
+  else if (t.id != expected)
+    problems.add(doc, doc.root["id"], fmt::format("'id' is {} but the file is named {}.yaml", t.id, expected));
+  if (t.title.empty()) problems.add(doc, doc.root["title"] ? doc.root["title"] : doc.root, "the task has no 'title'");
+  if (!has_status) problems.add(doc, doc.root, "the task has no 'status'");
+  if (!has_created) problems.add(doc, doc.root, "the task has no 'created' time");
+  if (t.creator.empty()) problems.add(doc, doc.root, "the task has no 'creator'");
+  problems.throw_if_any();
+  return t;
+}
+
+std::string task_to_yaml(const Task& t) {
+  YAML::Node root(YAML::NodeType::Map);
+  root["id"] = t.id;
+  root["title"] = text_node(t.title);
+  root["status"] = std::string(status_name(t.status));
+  put_text(root, "creator", t.creator);
+  put_text(root, "responsible", t.responsible);
+  put_list(root, "participants", t.participants);
+  put_list(root, "observers", t.observers);
+  root["created"] = t.created.text;
+  if (t.deadline) root["deadline"] = t.deadline->text;
+  root["priority"] = t.priority;
+  if (t.review) root["review"] = "true";
+  put_text(root, "link", t.link);
+  put_text(root, "group", t.group);
+  put_text(root, "recur", t.recur);
+  put_list(root, "tags", t.tags);
+  if (!t.checklist.empty()) {
+    YAML::Node list(YAML::NodeType::Sequence);
+    for (const auto& c : t.checklist) {
+      YAML::Node item(YAML::NodeType::Map);
+      item["text"] = text_node(c.text);
+      item["done"] = c.done ? "true" : "false";
+      list.push_back(item);
+    }
+    root["checklist"] = list;
+  }
+  put_text(root, "description", t.description);
+  YAML::Node log(YAML::NodeType::Sequence);
+  for (const auto& e : t.log) {
+    YAML::Node item(YAML::NodeType::Map);
+    item["at"] = e.at.text;
+    item["by"] = text_node(e.by);
+    item["event"] = text_node(e.event);
+    for (const auto& [k, v] : e.data) item[k] = v;
+    log.push_back(item);
+  }
+  root["log"] = log;
+  for (const auto& [k, v] : t.unknown) root[k] = v;
+  return emit_yaml(root);
+}
+
+std::string task_relative_path(const std::string& id, Instant created, const Zone& zone) {
+  auto day = date::floor<date::days>(zone.to_local(created));
+  date::year_month_day ymd{day};
+  return fmt::format("tasks/{:04}/{:02}/{}.yaml", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), id);
+}
+
+}  // namespace tally::core

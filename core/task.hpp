@@ -1,0 +1,73 @@
+// A task file: tasks/YYYY/MM/<ID>.yaml. Keys are written in one fixed order,
+// optional ones omitted when empty, unknown ones kept after the known ones;
+// the log only grows. Status lives here, never in the path.
+#pragma once
+
+#include "core/schema.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tally::core {
+
+enum class Status { new_, accepted, in_progress, review, done, deferred, declined, cancelled };
+
+std::string_view status_name(Status s);
+std::optional<Status> parse_status(std::string_view name);
+std::vector<std::string> status_names();
+// new, accepted, in_progress, review and deferred: the task still wants something from someone.
+bool is_open(Status s);
+// new, accepted, in_progress: the states in which a passed deadline makes the task overdue.
+bool is_active(Status s);
+
+struct ChecklistItem {
+  std::string text;
+  bool done = false;
+};
+
+struct LogEntry {
+  Stamp at;
+  std::string by;
+  std::string event;
+  // Further keys of the entry (from, to, reason, text ...) in file order.
+  std::vector<std::pair<std::string, YAML::Node>> data;
+
+  std::string get(std::string_view key) const;
+};
+
+struct Task {
+  std::string id;
+  std::string title;
+  Status status = Status::new_;
+  std::string creator;
+  std::string responsible;
+  std::vector<std::string> participants;
+  std::vector<std::string> observers;
+  Stamp created;
+  std::optional<Stamp> deadline;
+  std::string priority = "normal";
+  bool review = false;
+  std::string link;  // "deal/1042"; empty for a general task
+  std::string group;
+  std::string recur;
+  std::vector<std::string> tags;
+  std::vector<ChecklistItem> checklist;
+  std::string description;
+  std::vector<LogEntry> log;
+  std::vector<std::pair<std::string, YAML::Node>> unknown;
+
+  bool overdue(Instant now) const {
+    return deadline && is_active(status) && deadline->at < now;
+  }
+};
+
+// Validates and reads a task document; every problem is reported at once.
+Task parse_task(const YamlDoc& doc, const Zone& zone);
+std::string task_to_yaml(const Task& t);
+
+// "tasks/2026/11/T-XXXXXXXXXX.yaml" for a task created at `created` (local month).
+std::string task_relative_path(const std::string& id, Instant created, const Zone& zone);
+
+}  // namespace tally::core

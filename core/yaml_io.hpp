@@ -1,0 +1,44 @@
+// Reading and writing the store's YAML. Reading uses yaml-cpp and turns its
+// errors into file:line:column with the source line and a caret. Writing is our
+// own canonical emitter: block style, one scalar per line, no wrapping, keys in
+// the order the node holds them, so files stay line-mergeable in git and a file
+// read without change is written back byte for byte.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace tally::core {
+
+// A parsed YAML document and where it came from, so later checks can point at a node.
+struct YamlDoc {
+  std::filesystem::path path;  // as shown in messages (relative to the store)
+  std::string text;
+  YAML::Node root;
+};
+
+// Parses text; a syntax error throws Error "path:line:col: message" with the line and a caret.
+YamlDoc parse_yaml(std::string text, const std::filesystem::path& shown_path);
+
+// Reads and parses a file (UTF-8 checked). `shown` is the path used in messages.
+YamlDoc load_yaml_file(const std::filesystem::path& file, const std::filesystem::path& shown);
+
+// Throws Error pointing at `node` inside `doc`: "path:line:col: what", line and caret.
+[[noreturn]] void fail_at(const YamlDoc& doc, const YAML::Node& node, std::string_view what);
+
+// The text "path:line:col: what\n  source line\n  ^" for a node (for lists of problems).
+std::string describe_at(const YamlDoc& doc, const YAML::Mark& mark, std::string_view what);
+
+// Marks a scalar node as text: the emitter quotes it when a YAML reader would
+// otherwise take it for a number, boolean, null or date.
+YAML::Node text_node(std::string_view value);
+
+// Canonical YAML for a map or sequence root. Scalars tagged "!" (text_node, or
+// quoted in the source) are quoted when ambiguous; other scalars are written
+// plain when YAML allows it. Multi-line text becomes a literal block.
+std::string emit_yaml(const YAML::Node& root);
+
+}  // namespace tally::core
