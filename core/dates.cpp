@@ -195,7 +195,7 @@ Zone Zone::locate(std::string_view name) {
   try {
     zone.m_zone = date::locate_zone(name);
   } catch (const std::exception&) {
-    throw Error("unknown time zone '{}'", name).hint("a name such as Europe/Moscow");
+    throw Error("unknown time zone '{}'", name).hint("use a name such as Europe/Moscow");
   }
   zone.m_name = std::string(name);
   return zone;

@@ -170,7 +170,7 @@ TEST_CASE("core::Zone") {
     std::string hint;
     CHECK(error_of([] { Zone::locate("Europe/Atlantis"); }, &hint) ==
           "unknown time zone 'Europe/Atlantis'");
-    CHECK(hint == "a name such as Europe/Moscow");
+    CHECK(hint == "use a name such as Europe/Moscow");
     CHECK(berlin().name() == "Europe/Berlin");
   }
   SUBCASE("nonexistent local time moves forward by the gap") {

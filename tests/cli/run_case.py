@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Runs one end-to-end case file (tests/cli/*.t) against the real tally binary.
+
+The format is cram's: unindented lines are comments; "  $ cmd" is a command
+("  > more" continues it); the indented lines after it are its expected output,
+stdout and stderr together; "  [N]" is its exit code when not 0; a line ending
+in " (re)" is a regular expression. Every case runs in a fresh temporary folder
+with a controlled clock (TALLY_NOW), git identity and environment.
+
+  run_case.py --tally BIN --examples DIR case.t [--update]
+"""
+import argparse
+import difflib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+PRELUDE = r"""
+snapshot() { git rev-parse HEAD 2>/dev/null > "$CASE_TMP/.snap-head"; git status --porcelain --untracked-files=all > "$CASE_TMP/.snap-status"; }
+unchanged() {
+  local head status
+  head=$(git rev-parse HEAD 2>/dev/null); status=$(git status --porcelain --untracked-files=all)
+  [ "$head" = "$(cat "$CASE_TMP/.snap-head")" ] || echo "changed: a new commit $head"
+  [ "$status" = "$(cat "$CASE_TMP/.snap-status")" ] || { echo "changed: the work tree"; echo "$status"; }
+}
+sample() { cp -r "$EXAMPLES/store/." "${1:-.}" && git init -q "${1:-.}" && git -C "${1:-.}" add -A && git -C "${1:-.}" commit -qm sample; }
+"""
+
+
+def parse(path):
+    """Returns a list of items: ('comment', line) or ('cmd', [lines], [expected])."""
+    items = []
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("  $ "):
+            cmd = [line[4:]]
+            i += 1
+            while i < len(lines) and lines[i].startswith("  > "):
+                cmd.append(lines[i][4:])
+                i += 1
+            expected = []
+            while i < len(lines) and lines[i].startswith("  ") and not lines[i].startswith("  $ "):
+                expected.append(lines[i][2:])
+                i += 1
+            while i < len(lines) and lines[i] == "  ":
+                i += 1
+            items.append(("cmd", cmd, expected))
+        else:
+            items.append(("comment", line))
+            i += 1
+    return items
+
+
+def matches(expected, actual):
+    if expected == actual:
+        return True
+    if expected.endswith(" (re)"):
+        try:
+            return re.fullmatch(expected[:-5], actual) is not None
+        except re.error:
+            return False
+    return False
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tally", required=True)
+    ap.add_argument("--examples", required=True)
+    ap.add_argument("--update", action="store_true")
+    ap.add_argument("case")
+    args = ap.parse_args()
+
+    items = parse(args.case)
+    commands = [it for it in items if it[0] == "cmd"]
+    tmp = tempfile.mkdtemp(prefix="tally-case-")
+    try:
+        work = os.path.join(tmp, "work")
+        home = os.path.join(tmp, "home")
+        os.makedirs(work)
+        os.makedirs(home)
+        with open(os.path.join(home, ".gitconfig"), "w") as f:
+            f.write("[user]\n\tname = Test Runner\n\temail = runner@example.org\n"
+                    "[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n")
+        bindir = os.path.join(tmp, "bin")
+        os.makedirs(bindir)
+        os.symlink(os.path.abspath(args.tally), os.path.join(bindir, "tally"))
+        keep = {k: v for k, v in os.environ.items() if k in ("PATH", "LD_LIBRARY_PATH")}
+        env = dict(keep)
+        env.update({
+            "PATH": bindir + ":" + keep.get("PATH", "/usr/bin:/bin"),
+            "HOME": home,
+            "CASE_TMP": tmp,
+            "EXAMPLES": os.path.abspath(args.examples),
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+            "TZ": "Europe/Moscow",
+            "NO_COLOR": "1",
+            "TALLY_NOW": "2026-11-27T10:00:00+03:00",
+            "GIT_CONFIG_NOSYSTEM": "1",
+        })
+        script = [PRELUDE]
+        for n, (_, cmd, _) in enumerate(commands):
+            script.append("\n".join(cmd) + " 2>&1")
+            script.append(f"printf '\\n@@@ {n} %d\\n' $?")
+        proc = subprocess.run(["bash", "-c", "\n".join(script)], cwd=work, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
+        out = proc.stdout.decode("utf-8", errors="replace")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    actual = {}
+    pos = 0
+    for n in range(len(commands)):
+        m = re.compile(r"\n@@@ %d (\d+)\n" % n).search(out, pos)
+        if not m:
+            actual[n] = (out[pos:].split("\n"), "[the case stopped before this command]")
+            break
+        text = out[pos:m.start()]
+        if text.endswith("\n"):
+            lines = text[:-1].split("\n")
+        elif text:
+            lines = text.split("\n")
+            lines[-1] += " (no-eol)"
+        else:
+            lines = []
+        code = int(m.group(1))
+        if code:
+            lines.append(f"[{code}]")
+        actual[n] = (lines, None)
+        pos = m.end()
+
+    failed = False
+    result_lines = []
+    diff_lines = []
+    for n, (_, cmd, expected) in enumerate(commands):
+        got, problem = actual.get(n, ([], "[not run]"))
+        if problem:
+            got = got + [problem]
+        merged = []
+        for i, line in enumerate(got):
+            if i < len(expected) and matches(expected[i], line):
+                merged.append(expected[i])
+            else:
+                merged.append(line)
+        if merged != expected:
+            failed = True
+            diff_lines.append("$ " + "\n> ".join(cmd))
+            diff_lines.extend(difflib.unified_diff(expected, merged, "expected", "actual", lineterm="", n=2))
+        result_lines.append((cmd, merged))
+
+    if args.update:
+        out_lines = []
+        k = 0
+        for it in items:
+            if it[0] == "comment":
+                out_lines.append(it[1])
+            else:
+                cmd, merged = result_lines[k]
+                k += 1
+                out_lines.append("  $ " + cmd[0])
+                out_lines.extend("  > " + c for c in cmd[1:])
+                out_lines.extend(("  " + l) if l else "  " for l in merged)
+        with open(args.case, "w", encoding="utf-8") as f:
+            f.write("\n".join(out_lines) + "\n")
+        print(f"updated {args.case}")
+        return 0
+    name = os.path.basename(args.case)
+    if failed:
+        print(f"FAIL {name}")
+        print("\n".join(diff_lines))
+        return 1
+    print(f"ok {name}: {len(commands)} commands")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
