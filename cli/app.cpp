@@ -49,8 +49,10 @@ int run(int argc, char** argv) {
   app.fallthrough();
   app.require_subcommand(1);
   app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
+    // The error reaches the root app; name the deepest subcommand that was parsed.
     std::string path = failed->get_name();
-    for (auto p = failed->get_parent(); p; p = p->get_parent()) path = p->get_name() + " " + path;
+    for (auto subs = failed->get_subcommands(); !subs.empty(); subs = subs.front()->get_subcommands())
+      path += " " + subs.front()->get_name();
     return fmt::format("tally: error: {}\nhint: run '{} --help'\n", e.what(), path);
   });
   for (const auto& group : command_groups()) group.add(app, globals);

@@ -33,6 +33,7 @@ std::vector<Task> query_tasks(const Context& ctx, const TaskFilter& filter) {
     if (a.deadline.has_value() != b.deadline.has_value()) return a.deadline.has_value();
     if (a.deadline && a.deadline->at != b.deadline->at) return a.deadline->at < b.deadline->at;
     if (a.created.at != b.created.at) return a.created.at < b.created.at;
+    if (a.responsible != b.responsible) return a.responsible < b.responsible;
     return a.id < b.id;
   });
   return out;

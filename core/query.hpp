@@ -20,7 +20,8 @@ struct TaskFilter {
   bool overdue = false;
 };
 
-// Tasks matching the filter, ordered by deadline (none last), then creation, then ID.
+// Tasks matching the filter, ordered by deadline (none last), then creation,
+// then responsible, then ID.
 std::vector<Task> query_tasks(const Context& ctx, const TaskFilter& filter);
 
 }  // namespace tally::core

@@ -26,6 +26,17 @@ unchanged() {
   [ "$head" = "$(cat "$CASE_TMP/.snap-head")" ] || echo "changed: a new commit $head"
   [ "$status" = "$(cat "$CASE_TMP/.snap-status")" ] || { echo "changed: the work tree"; echo "$status"; }
 }
+# A small team in ./store: anna (head), ivan and petr (managers), olga (inactive); company 17, deal 1042.
+mkstore() {
+  tally init store --name "Отдел продаж" --timezone Europe/Moscow >/dev/null && cd store &&
+  tally person add anna --name "Анна Смирнова" --email anna@example.ru --role head --dept sales >/dev/null &&
+  TALLY_USER=anna tally person add ivan --name "Иван Петров" --email ivan@example.ru --role manager --dept sales >/dev/null &&
+  TALLY_USER=anna tally person add petr --name "Пётр Сидоров" --email petr@example.ru --role manager --dept sales >/dev/null &&
+  TALLY_USER=anna tally person add olga --name "Ольга Васильева" --email olga@example.ru --role manager --dept sales >/dev/null &&
+  sed -i '/login: olga/,$ s/active: true/active: false/' people.yaml && git commit -qam "olga left" &&
+  TALLY_USER=anna tally company add "ООО «Ромашка»" --id 17 --owner ivan >/dev/null &&
+  TALLY_USER=anna tally deal add "Поставка оборудования" --id 1042 --company 17 --owner ivan --amount "12 000 000" --stage negotiation --field region=msk >/dev/null
+}
 sample() { cp -r "$EXAMPLES/store/." "${1:-.}" && git init -q "${1:-.}" && git -C "${1:-.}" add -A && git -C "${1:-.}" commit -qm sample; }
 """
 
@@ -57,6 +68,15 @@ def parse(path):
             items.append(("comment", line))
             i += 1
     return items
+
+
+def escape(line):
+    """cram's (esc): a line with control characters is shown with them escaped."""
+    if not any((ord(c) < 32 and c != "\t") or ord(c) == 127 for c in line):
+        return line
+    out = "".join(c if ord(c) >= 32 and ord(c) != 127 or c == "\t" else
+                  {"\r": "\\r", "\x1b": "\\x1b"}.get(c, "\\x%02x" % ord(c)) for c in line)
+    return out + " (esc)"
 
 
 def matches(expected, actual):
@@ -134,7 +154,7 @@ def main():
         code = int(m.group(1))
         if code:
             lines.append(f"[{code}]")
-        actual[n] = (lines, None)
+        actual[n] = ([escape(l) for l in lines], None)
         pos = m.end()
 
     failed = False
