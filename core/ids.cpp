@@ -79,6 +79,8 @@ std::string resolve_prefix(std::string_view prefix, const std::vector<std::strin
     // Compare with IDs cut to the typed length: a typo in a prefix is near its own prefix.
     std::vector<std::string> cut;
     for (const auto& id : ids) cut.push_back(id.substr(0, prefix.size()));
+    std::sort(cut.begin(), cut.end());
+    cut.erase(std::unique(cut.begin(), cut.end()), cut.end());
     std::vector<std::string> near;
     for (const auto& c : nearest(prefix, cut))
       for (const auto& id : ids)

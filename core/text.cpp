@@ -140,7 +140,8 @@ std::vector<std::string> nearest(std::string_view word, const std::vector<std::s
   std::string lower = to_lower(word);
   for (const auto& c : candidates) {
     int d = edit_distance(lower, to_lower(c));
-    int limit = std::max<int>(1, static_cast<int>(code_points(word).size()) / 3);
+    int length = static_cast<int>(code_points(word).size());
+    int limit = length <= 3 ? 1 : std::max(2, length / 3);
     if (d <= limit || to_lower(c).starts_with(lower)) scored.emplace_back(d, c);
   }
   std::stable_sort(scored.begin(), scored.end(),
