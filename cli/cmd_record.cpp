@@ -50,11 +50,13 @@ Table record_table(RecordKind kind) {
   return Table({{"ID"}, {"TITLE"}, {"OWNER"}});
 }
 
-std::vector<std::string> record_row(const Record& r, bool human) {
+std::vector<std::string> record_row(const Record& r, const core::Settings& settings, bool human) {
   std::string amount = r.amount ? (human ? r.amount->to_human() : r.amount->to_string()) : "";
+  std::string stage = r.stage;
+  if (const core::Stage* st = settings.find_stage(r.stage); st && human) stage = st->name;
   switch (r.kind) {
-    case RecordKind::deal: return {r.id, r.title, r.stage, r.owner, amount, r.company};
-    case RecordKind::lead: return {r.id, r.title, r.stage, r.owner};
+    case RecordKind::deal: return {r.id, r.title, stage, r.owner, amount, r.company};
+    case RecordKind::lead: return {r.id, r.title, stage, r.owner};
     case RecordKind::contact: return {r.id, r.title, r.company, r.owner};
     case RecordKind::company: break;
   }
@@ -117,7 +119,7 @@ void add_record_group(CLI::App& parent, const Globals& globals, RecordKind kind)
     Value value = Value::list();
     for (const auto& r : ctx.store.load_records(kind)) {
       if (!owner->empty() && r.owner != *owner) continue;
-      table.add(record_row(r, f == Format::table));
+      table.add(record_row(r, ctx.store.settings(), f == Format::table));
       value.push(record_value(r));
     }
     print_listing(std::cout, f, table, value);

@@ -16,6 +16,14 @@ Context Context::open(const std::optional<std::filesystem::path>& store_dir) {
 }
 
 const Person& Context::actor() const {
+  const Person& p = identify();
+  if (!p.active)
+    throw Error("{} is not active in people.yaml, so cannot change the store", p.login)
+        .hint("a head can set 'active: true' on their entry");
+  return p;
+}
+
+const Person& Context::identify() const {
   const People& people = store.people();
   if (user) {
     if (auto p = people.find(*user)) return *p;

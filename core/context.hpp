@@ -21,7 +21,11 @@ struct Context {
 
   // The person acting: TALLY_USER, else the person whose e-mail is git's
   // user.email. Throws Error saying how to set it when neither names someone.
+  // An inactive person (who left the team) is refused.
   const Person& actor() const;
+
+ private:
+  const Person& identify() const;
 };
 
 }  // namespace tally::core

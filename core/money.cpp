@@ -51,6 +51,8 @@ Money Money::parse(std::string_view text) {
     }
     if (is_decimal) {
       whole = s.substr(0, sep);
+      // The decimal separator cannot also group digits ("12.345.6").
+      if (whole.find(s[sep]) != std::string::npos) bad_amount(text);
       frac = s.substr(sep + 1);
     } else if (tail > 3) {
       bad_amount(text);

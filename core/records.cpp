@@ -105,7 +105,8 @@ std::string record_to_yaml(const Record& rec) {
   put_text(root, "contact", rec.contact);
   put_text(root, "owner", rec.owner);
   put_text(root, "stage", rec.stage);
-  if (rec.amount) root["amount"] = rec.amount->to_string();
+  // Quoted so that YAML readers elsewhere take it as exact text, not a binary float.
+  if (rec.amount) root["amount"] = text_node(rec.amount->to_string());
   put_text(root, "currency", rec.currency);
   if (rec.created) root["created"] = rec.created->text;
   if (rec.closed) root["closed"] = rec.closed->text;

@@ -192,7 +192,11 @@ void emit_node(std::string& out, const YAML::Node& n, int indent) {
 std::string describe_at(const YamlDoc& doc, const YAML::Mark& mark, std::string_view what) {
   if (mark.is_null()) return fmt::format("{}: {}", doc.path.string(), what);
   std::string line = source_line(doc.text, mark.line);
-  return fmt::format("{}:{}:{}: {}\n  {}\n  {}", doc.path.string(), mark.line + 1, mark.column + 1,
+  // yaml-cpp counts bytes; people count characters ("Анна" is 4 columns, not 8).
+  std::string before = line.substr(0, std::min<size_t>(static_cast<size_t>(mark.column), line.size()));
+  size_t column = 0;
+  for (unsigned char c : before) column += (c & 0xC0) != 0x80;
+  return fmt::format("{}:{}:{}: {}\n  {}\n  {}", doc.path.string(), mark.line + 1, column + 1,
                      what, line, caret_line(line, mark.column));
 }
 

@@ -14,6 +14,8 @@
 #
 # The demo's "now" is Friday 2026-11-27 10:00 Moscow time:
 #   TALLY_NOW=2026-11-27T10:00:00+03:00 TALLY_USER=anna tally --store examples/store task list
+# Russian „quotes“ in titles are meant literally.
+# shellcheck disable=SC1111
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -26,7 +28,7 @@ for arg in "$@"; do
   case "$arg" in
     --no-commit) commit=0 ;;
     --keep) keep=1 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "make-sample-store.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -117,7 +119,7 @@ hand_commit "store: holidays of the 2026 production calendar" tally.yaml
 # --- the team -------------------------------------------------------------------
 at "2026-10-01 09:05" anna
 for login in anna ivan petr maria olga dmitry elena sergey; do
-  role=manager; [[ $login == anna ]] && role=head
+  role="manager"; [[ $login == anna ]] && role="head"
   t person add "$login" --name "${person_name[$login]}" --email "${person_email[$login]}" --role "$role" --dept sales
 done
 t person add natalia --name "${person_name[natalia]}" --email "${person_email[natalia]}" --role manager --dept tender
@@ -325,7 +327,7 @@ task "Уточнить у Фоминой график закупок на I кв
 at "2026-11-19 09:30" anna
 task "Квалифицировать заявку с сайта: бюджет, сроки, ЛПР" --to dmitry --lead 512 --due "пн" --tag звонок
 at "2026-11-19 16:00" ivan
-task "Прислать мне шаблон КП по видеонаблюдению — нужен для «Ромашки»" --to petr --observer anna --tag КП
+task "Скинуть Ивану шаблон КП по видеонаблюдению" --to petr --observer anna --tag КП
 at "2026-11-20 11:40" anna
 task "Подготовить разбор удачной сделки для пятничной планёрки" --to ivan,petr --due 26.11 --tag планёрка \
   -m "10 минут: как вышли на ЛПР, что сработало на переговорах, какие были возражения."

@@ -179,7 +179,7 @@ Malformed store files: file:line:column, the line, a caret under the column; eve
   $ git checkout -q -- tally.yaml
   $ printf 'people:\n  - login: anna\n    name: Анна: Смирнова\n' > people.yaml
   $ tally task add "Позвонить" --to ivan
-  tally: error: people.yaml:3:19: illegal map value
+  tally: error: people.yaml:3:15: illegal map value
           name: Анна: Смирнова
                     ^
   [2]
@@ -189,4 +189,12 @@ Malformed store files: file:line:column, the line, a caret under the column; eve
   hint: save it as UTF-8
   [2]
   $ git checkout -q -- people.yaml
+  $ unchanged
+
+Someone who left the team (active: false) cannot change the store.
+
+  $ TALLY_USER=olga tally task add "Позвонить" --to ivan
+  tally: error: olga is not active in people.yaml, so cannot change the store
+  hint: a head can set 'active: true' on their entry
+  [2]
   $ unchanged

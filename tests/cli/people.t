@@ -100,7 +100,7 @@ A malformed people.yaml names the file, line and column, shows the line and mark
   $ cp people.yaml /tmp/people.good.$$
   $ printf 'people:\n  - login: anna\n    name: Анна: Смирнова\n' > people.yaml
   $ TALLY_USER=anna tally person list
-  tally: error: people.yaml:3:19: illegal map value
+  tally: error: people.yaml:3:15: illegal map value
           name: Анна: Смирнова
                     ^
   [2]

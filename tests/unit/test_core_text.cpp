@@ -1,0 +1,55 @@
+#include "core/text.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace tally::core;
+
+TEST_CASE("core::display_width") {
+  CHECK(display_width("ivan") == 4);
+  CHECK(display_width("Иван Петров") == 11);
+  CHECK(display_width("ООО «Ромашка»") == 13);
+  CHECK(display_width("订单") == 4);          // wide CJK
+  CHECK(display_width("е\u0301") == 1);        // combining accent takes no column
+  CHECK(display_width("") == 0);
+}
+
+TEST_CASE("core::truncate_to_width") {
+  CHECK(truncate_to_width("Позвонить клиенту", 9) == "Позвонит…");
+  CHECK(truncate_to_width("Позвонить", 9) == "Позвонить");
+  CHECK(display_width(truncate_to_width("订单订单", 5)) <= 5);
+}
+
+TEST_CASE("core::to_lower") {
+  CHECK(to_lower("ПТ") == "пт");
+  CHECK(to_lower("Пятница") == "пятница");
+  CHECK(to_lower("FRIDAY") == "friday");
+  CHECK(to_lower("Ёлка") == "ёлка");
+}
+
+TEST_CASE("core::valid_utf8") {
+  CHECK(valid_utf8("Анна"));
+  CHECK_FALSE(valid_utf8("\xff\xfe"));
+  CHECK_FALSE(valid_utf8("\xd0"));  // cut in the middle of a character
+}
+
+TEST_CASE("core::has_control") {
+  CHECK(has_control("a\nb"));
+  CHECK(has_control("a\x7f"));
+  CHECK(has_control("a\u0085"));  // C1 next line
+  CHECK_FALSE(has_control("Анна «Ромашка»"));
+  CHECK_FALSE(has_control("a\nb", "\n"));
+}
+
+TEST_CASE("core::nearest") {
+  std::vector<std::string> logins{"anna", "ivan", "petr", "olga"};
+  CHECK(nearest("ivn", logins) == std::vector<std::string>{"ivan"});
+  CHECK(nearest("slaes", {"sales", "support"}) == std::vector<std::string>{"sales"});
+  CHECK(nearest("zzz", logins).empty());
+  CHECK(nearest("Пётр", {"пётр"}) == std::vector<std::string>{"пётр"});
+}
+
+TEST_CASE("core::split and join") {
+  CHECK(split("a,b,,c", ',') == std::vector<std::string>{"a", "b", "", "c"});
+  CHECK(join({"a", "b"}, ", ") == "a, b");
+  CHECK(trim("  x \n") == "x");
+}
