@@ -42,16 +42,20 @@ void print_error(const core::Error& e) {
 
 int run(int argc, char** argv) {
   CLI::App app{"tally: tasks, deadlines and sales plans for a sales team, kept in git", "tally"};
-  app.set_version_flag("--version", std::string("tally ") + TALLY_VERSION + " (" + TALLY_GIT_COMMIT + ")");
+  app.set_version_flag("--version",
+                       std::string("tally ") + TALLY_VERSION + " (" + TALLY_GIT_COMMIT + ")");
   Globals globals;
-  app.add_option("--store", globals.store, "the store's folder (default: $TALLY_STORE, else the nearest folder upwards with tally.yaml)");
+  app.add_option("--store", globals.store,
+                 "the store's folder (default: $TALLY_STORE, else the nearest folder upwards with "
+                 "tally.yaml)");
   app.add_flag("--no-commit", globals.no_commit, "write the files but make no git commit");
   app.fallthrough();
   app.require_subcommand(1);
   app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
     // The error reaches the root app; name the deepest subcommand that was parsed.
     std::string path = failed->get_name();
-    for (auto subs = failed->get_subcommands(); !subs.empty(); subs = subs.front()->get_subcommands())
+    for (auto subs = failed->get_subcommands(); !subs.empty();
+         subs = subs.front()->get_subcommands())
       path += " " + subs.front()->get_name();
     return fmt::format("tally: error: {}\nhint: run '{} --help'\n", e.what(), path);
   });

@@ -14,10 +14,12 @@ void add_init(CLI::App& parent, const Globals& globals) {
     std::string currency = "RUB";
   };
   auto opt = std::make_shared<Options>();
-  auto* cmd = parent.add_subcommand("init", "create a store (and a git repository if there is none)");
+  auto* cmd =
+      parent.add_subcommand("init", "create a store (and a git repository if there is none)");
   cmd->add_option("dir", opt->dir, "the folder to make a store of (default: the current one)");
   cmd->add_option("--name", opt->name, "the store's name (default: the folder's name)");
-  cmd->add_option("--timezone", opt->timezone, "IANA time zone (default: the system's, else Europe/Moscow)");
+  cmd->add_option("--timezone", opt->timezone,
+                  "IANA time zone (default: the system's, else Europe/Moscow)");
   cmd->add_option("--currency", opt->currency, "currency of amounts (default: RUB)");
   cmd->callback([opt, &globals] {
     core::InitRequest rq{opt->dir, opt->name, opt->timezone, opt->currency, !globals.no_commit};
@@ -25,7 +27,8 @@ void add_init(CLI::App& parent, const Globals& globals) {
     std::cout << "created the store " << result.root.string() << " (time zone " << result.timezone
               << ")\n";
     if (result.created_repository) std::cout << "initialized a git repository there\n";
-    std::cout << "next: tally person add LOGIN --name \"Имя Фамилия\" --email E --role head --dept sales\n";
+    std::cout << "next: tally person add LOGIN --name \"Имя Фамилия\" --email E --role head --dept "
+                 "sales\n";
   });
 }
 

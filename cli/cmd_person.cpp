@@ -41,7 +41,8 @@ void add_person(CLI::App& parent, const Globals& globals) {
 
   auto format = std::make_shared<std::string>("table");
   auto* list = group->add_subcommand("list", "list the team");
-  list->add_option("--format", *format, "table, json, csv or yaml")->check(CLI::IsMember(listing_formats));
+  list->add_option("--format", *format, "table, json, csv or yaml")
+      ->check(CLI::IsMember(listing_formats));
   list->callback([format, &globals] {
     auto ctx = globals.context();
     Table table({{"LOGIN"}, {"NAME"}, {"ROLE"}, {"DEPT"}, {"EMAIL"}, {"ACTIVE"}});
@@ -57,7 +58,8 @@ void add_person(CLI::App& parent, const Globals& globals) {
   auto show_format = std::make_shared<std::string>("table");
   auto* show = group->add_subcommand("show", "show one person");
   show->add_option("login", *show_login, "their login")->required();
-  show->add_option("--format", *show_format, "table, json or yaml")->check(CLI::IsMember(listing_formats));
+  show->add_option("--format", *show_format, "table, json or yaml")
+      ->check(CLI::IsMember(listing_formats));
   show->callback([show_login, show_format, &globals] {
     auto ctx = globals.context();
     const core::Person& p = ctx.store.people().require(*show_login);

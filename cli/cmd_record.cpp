@@ -43,9 +43,12 @@ Table record_table(RecordKind kind) {
   switch (kind) {
     case RecordKind::deal:
       return Table({{"ID"}, {"TITLE"}, {"STAGE"}, {"OWNER"}, {"AMOUNT", true}, {"COMPANY"}});
-    case RecordKind::lead: return Table({{"ID"}, {"TITLE"}, {"STAGE"}, {"OWNER"}});
-    case RecordKind::contact: return Table({{"ID"}, {"NAME"}, {"COMPANY"}, {"OWNER"}});
-    case RecordKind::company: break;
+    case RecordKind::lead:
+      return Table({{"ID"}, {"TITLE"}, {"STAGE"}, {"OWNER"}});
+    case RecordKind::contact:
+      return Table({{"ID"}, {"NAME"}, {"COMPANY"}, {"OWNER"}});
+    case RecordKind::company:
+      break;
   }
   return Table({{"ID"}, {"TITLE"}, {"OWNER"}});
 }
@@ -55,10 +58,14 @@ std::vector<std::string> record_row(const Record& r, const core::Settings& setti
   std::string stage = r.stage;
   if (const core::Stage* st = settings.find_stage(r.stage); st && human) stage = st->name;
   switch (r.kind) {
-    case RecordKind::deal: return {r.id, r.title, stage, r.owner, amount, r.company};
-    case RecordKind::lead: return {r.id, r.title, stage, r.owner};
-    case RecordKind::contact: return {r.id, r.title, r.company, r.owner};
-    case RecordKind::company: break;
+    case RecordKind::deal:
+      return {r.id, r.title, stage, r.owner, amount, r.company};
+    case RecordKind::lead:
+      return {r.id, r.title, stage, r.owner};
+    case RecordKind::contact:
+      return {r.id, r.title, r.company, r.owner};
+    case RecordKind::company:
+      break;
   }
   return {r.id, r.title, r.owner};
 }
@@ -71,46 +78,53 @@ void add_record_group(CLI::App& parent, const Globals& globals, RecordKind kind)
   auto opt = std::make_shared<AddOptions>();
   opt->record.kind = kind;
   auto* add = group->add_subcommand("add", "add a " + name);
-  add->add_option("title", opt->record.title, kind == RecordKind::contact ? "full name" : "title")->required();
+  add->add_option("title", opt->record.title, kind == RecordKind::contact ? "full name" : "title")
+      ->required();
   add->add_option("--id", opt->record.id, "the ID (keep the other CRM's ID; default: generated)");
   add->add_option("--owner", opt->record.owner, "login of the owner (default: you)");
-  if (kind != RecordKind::company)
-    add->add_option("--company", opt->record.company, "company ID");
+  if (kind != RecordKind::company) add->add_option("--company", opt->record.company, "company ID");
   if (kind == RecordKind::deal || kind == RecordKind::lead) {
     add->add_option("--contact", opt->record.contact, "contact ID");
     add->add_option("--stage", opt->record.stage, "funnel stage (ID or name from tally.yaml)");
   }
   if (kind == RecordKind::deal) {
-    add->add_option("--amount", opt->amount, "amount: 12000000, \"12 000 000,50\" or 12,000,000.50");
+    add->add_option("--amount", opt->amount,
+                    "amount: 12000000, \"12 000 000,50\" or 12,000,000.50");
     add->add_option("--currency", opt->record.currency, "currency (default: the store's)");
     add->add_option("--closed", opt->closed, "when it was won or lost (a date)");
   }
   add->add_option("--created", opt->created, "when it was created (default: now)");
-  add->add_option("--field", opt->fields, "an extra field KEY=VALUE, such as region=msk (repeatable)");
+  add->add_option("--field", opt->fields,
+                  "an extra field KEY=VALUE, such as region=msk (repeatable)");
   add->callback([opt, &globals] {
     auto ctx = globals.context();
     Record rec = opt->record;
     if (!opt->amount.empty()) rec.amount = core::Money::parse(opt->amount);
     const auto& cal = ctx.store.settings().calendar;
     if (!opt->created.empty())
-      rec.created = core::Stamp::make(core::parse_when(opt->created, ctx.now, ctx.store.zone(), cal), ctx.store.zone());
+      rec.created = core::Stamp::make(
+          core::parse_when(opt->created, ctx.now, ctx.store.zone(), cal), ctx.store.zone());
     if (!opt->closed.empty())
-      rec.closed = core::Stamp::make(core::parse_when(opt->closed, ctx.now, ctx.store.zone(), cal), ctx.store.zone());
+      rec.closed = core::Stamp::make(core::parse_when(opt->closed, ctx.now, ctx.store.zone(), cal),
+                                     ctx.store.zone());
     for (const auto& f : opt->fields) {
       auto eq = f.find('=');
       if (eq == std::string::npos || eq == 0)
-        throw core::Error("--field wants KEY=VALUE, not '{}'", f).hint("such as --field region=msk");
+        throw core::Error("--field wants KEY=VALUE, not '{}'", f)
+            .hint("such as --field region=msk");
       rec.fields.emplace_back(f.substr(0, eq), f.substr(eq + 1));
     }
     Record added = core::add_record(ctx, rec);
-    std::cout << "added " << core::kind_name(added.kind) << " " << added.id << " — " << added.title << "\n";
+    std::cout << "added " << core::kind_name(added.kind) << " " << added.id << " — " << added.title
+              << "\n";
   });
 
   auto format = std::make_shared<std::string>("table");
   auto owner = std::make_shared<std::string>();
   auto* list = group->add_subcommand("list", "list " + std::string(core::kind_folder(kind)));
   list->add_option("--owner", *owner, "only those owned by this login");
-  list->add_option("--format", *format, "table, json, csv or yaml")->check(CLI::IsMember(listing_formats));
+  list->add_option("--format", *format, "table, json, csv or yaml")
+      ->check(CLI::IsMember(listing_formats));
   list->callback([format, owner, kind, &globals] {
     auto ctx = globals.context();
     if (!owner->empty()) ctx.store.people().require(*owner);
@@ -129,7 +143,8 @@ void add_record_group(CLI::App& parent, const Globals& globals, RecordKind kind)
   auto show_format = std::make_shared<std::string>("table");
   auto* show = group->add_subcommand("show", "show one " + name);
   show->add_option("id", *id, "its ID (a unique prefix is enough)")->required();
-  show->add_option("--format", *show_format, "table, json or yaml")->check(CLI::IsMember(listing_formats));
+  show->add_option("--format", *show_format, "table, json or yaml")
+      ->check(CLI::IsMember(listing_formats));
   show->callback([id, show_format, kind, &globals] {
     auto ctx = globals.context();
     Record r = core::resolve_record(ctx.store, kind, *id);
@@ -153,9 +168,17 @@ void add_record_group(CLI::App& parent, const Globals& globals, RecordKind kind)
 
 }  // namespace
 
-void add_deal(CLI::App& parent, const Globals& globals) { add_record_group(parent, globals, RecordKind::deal); }
-void add_company(CLI::App& parent, const Globals& globals) { add_record_group(parent, globals, RecordKind::company); }
-void add_lead(CLI::App& parent, const Globals& globals) { add_record_group(parent, globals, RecordKind::lead); }
-void add_contact(CLI::App& parent, const Globals& globals) { add_record_group(parent, globals, RecordKind::contact); }
+void add_deal(CLI::App& parent, const Globals& globals) {
+  add_record_group(parent, globals, RecordKind::deal);
+}
+void add_company(CLI::App& parent, const Globals& globals) {
+  add_record_group(parent, globals, RecordKind::company);
+}
+void add_lead(CLI::App& parent, const Globals& globals) {
+  add_record_group(parent, globals, RecordKind::lead);
+}
+void add_contact(CLI::App& parent, const Globals& globals) {
+  add_record_group(parent, globals, RecordKind::contact);
+}
 
 }  // namespace tally::cli

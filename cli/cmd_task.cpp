@@ -24,7 +24,8 @@ struct LinkOptions {
     if (!lead.empty()) given.push_back({core::RecordKind::lead, lead});
     if (!contact.empty()) given.push_back({core::RecordKind::contact, contact});
     if (given.size() > 1)
-      throw core::Error("a task links to one record at most").hint("give one of --deal, --company, --lead, --contact");
+      throw core::Error("a task links to one record at most")
+          .hint("give one of --deal, --company, --lead, --contact");
     if (given.empty()) return std::nullopt;
     return given.front();
   }
@@ -47,12 +48,14 @@ void add_task_add(CLI::App* group, const Globals& globals) {
   auto opt = std::make_shared<Options>();
   auto* cmd = group->add_subcommand("add", "assign a task: what, by when, who answers for it");
   cmd->add_option("title", opt->rq.title, "what to do, one line")->required();
-  cmd->add_option("--to", opt->rq.to, "who answers for it: LOGIN, LOGIN,LOGIN or dept:NAME (repeatable)");
+  cmd->add_option("--to", opt->rq.to,
+                  "who answers for it: LOGIN, LOGIN,LOGIN or dept:NAME (repeatable)");
   add_link_options(cmd, opt->link, "tie it to");
   cmd->add_option("--due", opt->due, "deadline: 2026-11-28, 28.11, friday, пт 18:00, +3d, eow ...");
   cmd->add_flag("--allow-past", opt->rq.allow_past, "accept a deadline that has already passed");
   cmd->add_flag("--review", opt->rq.review, "the creator checks the result before it is done");
-  cmd->add_option("--priority", opt->rq.priority, "normal or high")->check(CLI::IsMember({"normal", "high"}));
+  cmd->add_option("--priority", opt->rq.priority, "normal or high")
+      ->check(CLI::IsMember({"normal", "high"}));
   cmd->add_option("--observer", opt->rq.observers, "a login who watches the task (repeatable)");
   cmd->add_option("--with", opt->rq.participants, "a login who helps with the task (repeatable)");
   cmd->add_option("--tag", opt->rq.tags, "a tag (repeatable)");
@@ -64,10 +67,12 @@ void add_task_add(CLI::App* group, const Globals& globals) {
     if (!opt->due.empty()) rq.due = opt->due;
     auto tasks = core::add_tasks(ctx, rq);
     for (const auto& t : tasks) {
-      std::string due = t.deadline ? ", due " + core::format_human(t.deadline->at, ctx.store.zone()) : "";
+      std::string due =
+          t.deadline ? ", due " + core::format_human(t.deadline->at, ctx.store.zone()) : "";
       std::cout << "created " << t.id << " for " << t.responsible << due << "\n";
     }
-    if (tasks.size() > 1) std::cout << "group " << tasks.front().group << ": " << tasks.size() << " tasks\n";
+    if (tasks.size() > 1)
+      std::cout << "group " << tasks.front().group << ": " << tasks.size() << " tasks\n";
   });
 }
 
@@ -84,11 +89,13 @@ void add_task_list(CLI::App* group, const Globals& globals) {
   cmd->add_option("--to", opt->to, "tasks this login answers for");
   cmd->add_option("--by", opt->by, "tasks this login created");
   add_link_options(cmd, opt->link, "tasks tied to");
-  cmd->add_option("--status", opt->statuses, "only these statuses (repeatable, or comma-separated; 'all' for every one)")
+  cmd->add_option("--status", opt->statuses,
+                  "only these statuses (repeatable, or comma-separated; 'all' for every one)")
       ->delimiter(',');
   cmd->add_flag("--overdue", opt->overdue, "only tasks whose deadline has passed");
   cmd->add_option("--group", opt->group, "tasks of one assignment to several people (G-...)");
-  cmd->add_option("--format", opt->format, "table, json, csv or yaml")->check(CLI::IsMember(listing_formats));
+  cmd->add_option("--format", opt->format, "table, json, csv or yaml")
+      ->check(CLI::IsMember(listing_formats));
   cmd->callback([opt, &globals] {
     auto ctx = globals.context();
     core::TaskFilter f;
@@ -100,14 +107,17 @@ void add_task_list(CLI::App* group, const Globals& globals) {
     if (!opt->to.empty()) f.responsible = people.require(opt->to).login;
     if (!opt->by.empty()) f.creator = people.require(opt->by).login;
     if (!opt->group.empty()) f.group = opt->group;
-    if (auto ref = opt->link.ref()) f.link = core::link_of(core::resolve_record(ctx.store, ref->kind, ref->id));
+    if (auto ref = opt->link.ref())
+      f.link = core::link_of(core::resolve_record(ctx.store, ref->kind, ref->id));
     for (const auto& s : opt->statuses) {
       if (s == "all") {
         f.all_statuses = true;
         continue;
       }
       auto st = core::parse_status(s);
-      if (!st) throw core::Error("unknown status '{}'", s).hint("statuses: " + core::join(core::status_names(), ", ") + ", all");
+      if (!st)
+        throw core::Error("unknown status '{}'", s)
+            .hint("statuses: " + core::join(core::status_names(), ", ") + ", all");
       f.statuses.push_back(*st);
     }
     f.overdue = opt->overdue;
@@ -130,8 +140,10 @@ void add_task_show(CLI::App* group, const Globals& globals) {
   auto id = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("table");
   auto* cmd = group->add_subcommand("show", "show one task with its history");
-  cmd->add_option("id", *id, "task ID (a unique prefix of at least 4 characters is enough)")->required();
-  cmd->add_option("--format", *format, "table, json or yaml")->check(CLI::IsMember(listing_formats));
+  cmd->add_option("id", *id, "task ID (a unique prefix of at least 4 characters is enough)")
+      ->required();
+  cmd->add_option("--format", *format, "table, json or yaml")
+      ->check(CLI::IsMember(listing_formats));
   cmd->callback([id, format, &globals] {
     auto ctx = globals.context();
     core::Task t = ctx.store.load_task(ctx.store.resolve_task(*id));

@@ -30,7 +30,9 @@ std::string paint(const std::string& text, const char* sgr) {
   return "\x1b[" + std::string(sgr) + "m" + text + "\x1b[0m";
 }
 
-void Table::color(size_t row, size_t col, const char* sgr) { m_colors.push_back({{row, col}, sgr}); }
+void Table::color(size_t row, size_t col, const char* sgr) {
+  m_colors.push_back({{row, col}, sgr});
+}
 
 void Table::print(std::ostream& out) const {
   std::vector<int> width(m_columns.size(), 0);
@@ -48,8 +50,10 @@ void Table::print(std::ostream& out) const {
         for (const auto& [pos, sgr] : m_colors)
           if (pos.first == row_index && pos.second == c) cell = paint(cell, sgr);
       if (header) cell = paint(cell, "1");
-      if (m_columns[c].right) text += std::string(static_cast<size_t>(pad), ' ') + cell;
-      else text += cell + (last ? "" : std::string(static_cast<size_t>(pad), ' '));
+      if (m_columns[c].right)
+        text += std::string(static_cast<size_t>(pad), ' ') + cell;
+      else
+        text += cell + (last ? "" : std::string(static_cast<size_t>(pad), ' '));
       if (!last) text += "  ";
     }
     while (!text.empty() && text.back() == ' ') text.pop_back();
@@ -74,14 +78,26 @@ std::string json_string(const std::string& s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
-        if (c < 0x20 || c == 0x7f) out += fmt::format("\\u{:04x}", c);
-        else out += static_cast<char>(c);
+        if (c < 0x20 || c == 0x7f)
+          out += fmt::format("\\u{:04x}", c);
+        else
+          out += static_cast<char>(c);
     }
   }
   return out + "\"";
@@ -90,7 +106,8 @@ std::string json_string(const std::string& s) {
 }  // namespace
 
 void Table::print_csv(std::ostream& out) const {
-  for (size_t c = 0; c < m_columns.size(); ++c) out << (c ? "," : "") << csv_cell(m_columns[c].header);
+  for (size_t c = 0; c < m_columns.size(); ++c)
+    out << (c ? "," : "") << csv_cell(m_columns[c].header);
   out << "\r\n";
   for (const auto& row : m_rows) {
     for (size_t c = 0; c < m_columns.size(); ++c)
@@ -118,10 +135,18 @@ Value& Value::set(std::string key, Value v) {
 void Value::print_json(std::ostream& out, int indent) const {
   std::string pad(static_cast<size_t>(indent + 2), ' '), end_pad(static_cast<size_t>(indent), ' ');
   switch (m_kind) {
-    case Kind::null: out << "null"; break;
-    case Kind::boolean: out << (m_bool ? "true" : "false"); break;
-    case Kind::integer: out << m_int; break;
-    case Kind::text: out << json_string(m_text); break;
+    case Kind::null:
+      out << "null";
+      break;
+    case Kind::boolean:
+      out << (m_bool ? "true" : "false");
+      break;
+    case Kind::integer:
+      out << m_int;
+      break;
+    case Kind::text:
+      out << json_string(m_text);
+      break;
     case Kind::list:
       if (m_items.empty()) {
         out << "[]";
@@ -155,10 +180,14 @@ void Value::print_json(std::ostream& out, int indent) const {
 struct ValueYaml {
   static YAML::Node convert(const Value& v) {
     switch (v.m_kind) {
-      case Value::Kind::null: return YAML::Node("null");
-      case Value::Kind::boolean: return YAML::Node(v.m_bool ? "true" : "false");
-      case Value::Kind::integer: return YAML::Node(std::to_string(v.m_int));
-      case Value::Kind::text: return core::text_node(v.m_text);
+      case Value::Kind::null:
+        return YAML::Node("null");
+      case Value::Kind::boolean:
+        return YAML::Node(v.m_bool ? "true" : "false");
+      case Value::Kind::integer:
+        return YAML::Node(std::to_string(v.m_int));
+      case Value::Kind::text:
+        return core::text_node(v.m_text);
       case Value::Kind::list: {
         YAML::Node n(YAML::NodeType::Sequence);
         for (const auto& item : v.m_items) n.push_back(convert(item));
@@ -176,16 +205,26 @@ struct ValueYaml {
 
 void Value::print_yaml(std::ostream& out) const {
   YAML::Node n = ValueYaml::convert(*this);
-  if (n.IsSequence() && n.size() == 0) out << "[]\n";
-  else out << core::emit_yaml(n);
+  if (n.IsSequence() && n.size() == 0)
+    out << "[]\n";
+  else
+    out << core::emit_yaml(n);
 }
 
 void print_listing(std::ostream& out, Format format, const Table& table, const Value& value) {
   switch (format) {
-    case Format::table: table.print(out); break;
-    case Format::csv: table.print_csv(out); break;
-    case Format::json: value.print_json(out); break;
-    case Format::yaml: value.print_yaml(out); break;
+    case Format::table:
+      table.print(out);
+      break;
+    case Format::csv:
+      table.print_csv(out);
+      break;
+    case Format::json:
+      value.print_json(out);
+      break;
+    case Format::yaml:
+      value.print_yaml(out);
+      break;
   }
 }
 

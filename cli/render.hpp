@@ -53,8 +53,16 @@ class Value {
   Value(std::int64_t i) : m_kind(Kind::integer), m_int(i) {}
   Value(std::string s) : m_kind(Kind::text), m_text(std::move(s)) {}
   Value(const char* s) : m_kind(Kind::text), m_text(s) {}
-  static Value list() { Value v; v.m_kind = Kind::list; return v; }
-  static Value object() { Value v; v.m_kind = Kind::object; return v; }
+  static Value list() {
+    Value v;
+    v.m_kind = Kind::list;
+    return v;
+  }
+  static Value object() {
+    Value v;
+    v.m_kind = Kind::object;
+    return v;
+  }
   // A string, or null when empty.
   static Value text_or_null(const std::string& s) { return s.empty() ? Value() : Value(s); }
   static Value strings(const std::vector<std::string>& items);

@@ -40,7 +40,8 @@ Value task_value(const core::Task& t, const core::Context& ctx, bool with_log) {
   v.set("group", Value::text_or_null(t.group));
   v.set("tags", Value::strings(t.tags));
   Value checklist = Value::list();
-  for (const auto& c : t.checklist) checklist.push(Value::object().set("text", c.text).set("done", c.done));
+  for (const auto& c : t.checklist)
+    checklist.push(Value::object().set("text", c.text).set("done", c.done));
   v.set("checklist", checklist);
   v.set("description", Value::text_or_null(t.description));
   if (with_log) {
@@ -48,7 +49,8 @@ Value task_value(const core::Task& t, const core::Context& ctx, bool with_log) {
     for (const auto& e : t.log) {
       Value entry = Value::object();
       entry.set("at", e.at.text).set("by", e.by).set("event", e.event);
-      for (const auto& [k, node] : e.data) entry.set(k, node.IsScalar() ? Value(node.Scalar()) : Value());
+      for (const auto& [k, node] : e.data)
+        entry.set(k, node.IsScalar() ? Value(node.Scalar()) : Value());
       log.push(entry);
     }
     v.set("log", log);
@@ -63,7 +65,8 @@ Table task_table() {
 std::vector<std::string> task_row(const core::Task& t, const core::Context& ctx,
                                   const std::map<std::string, std::string>& shorts, bool human) {
   std::string due, late;
-  if (t.deadline) due = human ? core::format_human(t.deadline->at, ctx.store.zone()) : t.deadline->text;
+  if (t.deadline)
+    due = human ? core::format_human(t.deadline->at, ctx.store.zone()) : t.deadline->text;
   if (t.overdue(ctx.now)) late = late_by(t.deadline->at, ctx.now);
   auto it = shorts.find(t.id);
   std::string id = human && it != shorts.end() ? it->second : t.id;

@@ -9,7 +9,9 @@
 
 namespace tally::core {
 
-std::string link_of(const Record& r) { return fmt::format("{}/{}", kind_name(r.kind), r.id); }
+std::string link_of(const Record& r) {
+  return fmt::format("{}/{}", kind_name(r.kind), r.id);
+}
 
 std::vector<std::string> resolve_assignees(const People& people, const std::vector<std::string>& to,
                                            std::string_view self) {
@@ -52,7 +54,9 @@ std::vector<Task> add_tasks(Context& ctx, const TaskAddRequest& rq) {
   const Zone& zone = ctx.store.zone();
 
   std::string title(trim(rq.title));
-  if (title.empty()) throw Error("the task has no title").hint("say what to do: tally task add \"Позвонить клиенту\" --to ivan");
+  if (title.empty())
+    throw Error("the task has no title")
+        .hint("say what to do: tally task add \"Позвонить клиенту\" --to ivan");
   if (title.find('\n') != std::string::npos || title.find('\r') != std::string::npos)
     throw Error("the title must be one line").hint("put the details in the description with -m");
   if (has_control(title)) throw Error("the title has a control character");
@@ -68,7 +72,9 @@ std::vector<Task> add_tasks(Context& ctx, const TaskAddRequest& rq) {
   if (rq.to.empty()) {
     if (owner.empty())
       throw Error("who answers for it? --to is missing")
-          .hint("--to LOGIN, --to ivan,petr or --to dept:sales; a task linked to a record with an owner goes to the owner");
+          .hint(
+              "--to LOGIN, --to ivan,petr or --to dept:sales; a task linked to a record with an "
+              "owner goes to the owner");
     assignees = resolve_assignees(people, {owner}, actor.login);
   }
   if (assignees.empty()) throw Error("--to names nobody");
@@ -77,7 +83,8 @@ std::vector<Task> add_tasks(Context& ctx, const TaskAddRequest& rq) {
   if (rq.due) {
     Instant at = parse_when(*rq.due, ctx.now, zone, ctx.store.settings().calendar);
     if (at < ctx.now && !rq.allow_past)
-      throw Error("the deadline {} is in the past (now is {})", format_human(at, zone), format_human(ctx.now, zone))
+      throw Error("the deadline {} is in the past (now is {})", format_human(at, zone),
+                  format_human(ctx.now, zone))
           .hint("give a later date, or --allow-past to record a task that is already late");
     deadline = Stamp::make(at, zone);
   }

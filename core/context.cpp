@@ -39,7 +39,9 @@ const Person& Context::identify() const {
         .hint("set TALLY_USER to your login, or put that e-mail on your entry in people.yaml");
   }
   throw Error("cannot tell who you are")
-      .hint("set TALLY_USER to your login, or set 'git config user.email' to your e-mail in people.yaml");
+      .hint(
+          "set TALLY_USER to your login, or set 'git config user.email' to your e-mail in "
+          "people.yaml");
 }
 
 }  // namespace tally::core

@@ -23,8 +23,7 @@ Record add_record(Context& ctx, Record rec) {
   const Person& actor = ctx.actor();
   std::string kind(kind_name(rec.kind));
   rec.title = std::string(trim(rec.title));
-  if (rec.title.empty() || has_control(rec.title))
-    throw Error("a {} needs a one-line title", kind);
+  if (rec.title.empty() || has_control(rec.title)) throw Error("a {} needs a one-line title", kind);
   if (rec.id.empty()) {
     rec.id = new_id(kind_id_prefix(rec.kind));
   } else {
@@ -35,8 +34,10 @@ Record add_record(Context& ctx, Record rec) {
   }
   if (rec.owner.empty()) rec.owner = actor.login;
   ctx.store.people().require(rec.owner);
-  if (!rec.company.empty()) rec.company = resolve_record(ctx.store, RecordKind::company, rec.company).id;
-  if (!rec.contact.empty()) rec.contact = resolve_record(ctx.store, RecordKind::contact, rec.contact).id;
+  if (!rec.company.empty())
+    rec.company = resolve_record(ctx.store, RecordKind::company, rec.company).id;
+  if (!rec.contact.empty())
+    rec.contact = resolve_record(ctx.store, RecordKind::contact, rec.contact).id;
   const Settings& settings = ctx.store.settings();
   if (rec.kind == RecordKind::deal) {
     if (rec.stage.empty()) rec.stage = settings.stages.empty() ? "" : settings.stages.front().id;
@@ -56,8 +57,9 @@ Record add_record(Context& ctx, Record rec) {
   }
   if (!rec.created) rec.created = Stamp::make(ctx.now, ctx.store.zone());
   std::string message = fmt::format("{} {}: added — {}", kind, rec.id, rec.title);
-  ctx.store.apply({{std::string(kind_folder(rec.kind)) + "/" + rec.id + ".yaml", record_to_yaml(rec)}},
-                  message, &actor, ctx.commit);
+  ctx.store.apply(
+      {{std::string(kind_folder(rec.kind)) + "/" + rec.id + ".yaml", record_to_yaml(rec)}}, message,
+      &actor, ctx.commit);
   return rec;
 }
 

@@ -72,13 +72,12 @@ LocalDay parse_iso_day(std::string_view text);
 
 // Parses what a person types for a deadline (see tally(1), DATES):
 //   ISO "2026-11-28", "2026-11-28 18:00", "2026-11-28T18:00";
-//   Russian "28.11.2026", "28.11" (this year; next year if that is over 31 days ago), with " HH:MM";
-//   words: today/сегодня, tomorrow/завтра, послезавтра; weekday names and
-//   abbreviations in English and Russian (mon, monday, пн, понедельник, пятницу ...),
-//   the nearest such day from today whose deadline is still ahead;
-//   "HH:MM" alone: today at that time;
-//   offsets "+3d", "+2w" (a date: end of that working day), "+4h", "+30m" (now plus);
-//   eod (today), eow (last working day of this week), eom (last working day of this month).
+//   Russian "28.11.2026", "28.11" (this year; next year if that is over 31 days ago), with "
+//   HH:MM"; words: today/сегодня, tomorrow/завтра, послезавтра; weekday names and abbreviations in
+//   English and Russian (mon, monday, пн, понедельник, пятницу ...), the nearest such day from
+//   today whose deadline is still ahead; "HH:MM" alone: today at that time; offsets "+3d", "+2w" (a
+//   date: end of that working day), "+4h", "+30m" (now plus); eod (today), eow (last working day of
+//   this week), eom (last working day of this month).
 // A date without a time means the end of that working day (calendar.day_end).
 // Case-insensitive. Throws Error naming the accepted forms when it cannot parse.
 Instant parse_when(std::string_view text, Instant now, const Zone& zone,

@@ -13,9 +13,9 @@ namespace tally::core {
 // Exit codes documented in tally(1).
 enum class Exit : int {
   ok = 0,
-  found = 1,  // the command ran and found what it checks for
-  usage = 2,  // bad usage or bad data; nothing was changed
-  failed = 3, // the environment failed us (git, file system); see the message
+  found = 1,   // the command ran and found what it checks for
+  usage = 2,   // bad usage or bad data; nothing was changed
+  failed = 3,  // the environment failed us (git, file system); see the message
 };
 
 class Error : public std::runtime_error {

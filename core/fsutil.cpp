@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error("cannot read {}: {}", path.string(), std::strerror(errno)).exit(Exit::failed);
+  if (!in)
+    throw Error("cannot read {}: {}", path.string(), std::strerror(errno)).exit(Exit::failed);
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return std::move(buffer).str();

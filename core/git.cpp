@@ -33,7 +33,9 @@ std::optional<std::string> Git::config(const std::string& key) const {
   return v;
 }
 
-void Git::init() const { run({"init", "--quiet"}); }
+void Git::init() const {
+  run({"init", "--quiet"});
+}
 
 void Git::commit(const std::vector<std::filesystem::path>& paths, const std::string& message,
                  const std::optional<Identity>& fallback) const {

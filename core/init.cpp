@@ -22,8 +22,8 @@ InitResult init_store(const InitRequest& request) {
   Settings settings;
   settings.name = request.name.empty() ? root.filename().string() : request.name;
   if (has_control(settings.name)) throw Error("the store's name must be one line of text");
-  settings.timezone = request.timezone ? *request.timezone
-                                       : Zone::system_name().value_or("Europe/Moscow");
+  settings.timezone =
+      request.timezone ? *request.timezone : Zone::system_name().value_or("Europe/Moscow");
   Zone::locate(settings.timezone);  // validates
   settings.currency = request.currency;
   settings.stages = Settings::default_stages();
@@ -34,8 +34,9 @@ InitResult init_store(const InitRequest& request) {
   bool in_tree = git.in_work_tree();
   if (request.commit && (!git.config("user.email") || !git.config("user.name"))) {
     throw Error("git does not know who you are, so tally cannot commit the new store")
-        .hint("run 'git config --global user.name \"Your Name\"' and 'git config --global "
-              "user.email you@example.com', or pass --no-commit");
+        .hint(
+            "run 'git config --global user.name \"Your Name\"' and 'git config --global "
+            "user.email you@example.com', or pass --no-commit");
   }
   if (!in_tree) {
     git.init();

@@ -45,8 +45,7 @@ Money Money::parse(std::string_view text) {
   if (sep != std::string::npos) {
     size_t tail = s.size() - sep - 1;
     bool is_decimal = tail > 0 && tail <= 2;
-    if (tail == 3 && s[sep] == '.' && s.find(',') == std::string::npos &&
-        s.find('.') == sep) {
+    if (tail == 3 && s[sep] == '.' && s.find(',') == std::string::npos && s.find('.') == sep) {
       bad_amount(text);  // "1.234" is ambiguous: a thousand or one and a fraction
     }
     if (is_decimal) {

@@ -13,12 +13,14 @@ bool is_valid_login(std::string_view login) {
   if (login.empty() || login.size() > 32) return false;
   if (!std::islower(static_cast<unsigned char>(login[0]))) return false;
   return std::all_of(login.begin(), login.end(), [](char c) {
-    return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
-           c == '.' || c == '_' || c == '-';
+    return std::islower(static_cast<unsigned char>(c)) ||
+           std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
   });
 }
 
-bool is_valid_role(std::string_view role) { return role == "head" || role == "manager"; }
+bool is_valid_role(std::string_view role) {
+  return role == "head" || role == "manager";
+}
 
 const Person* People::find(std::string_view login) const {
   for (const auto& p : list)
@@ -83,21 +85,31 @@ People parse_people(const YamlDoc& doc) {
     for (const auto& kv : item) {
       std::string key = kv.first.as<std::string>();
       const YAML::Node& v = kv.second;
-      if (key == "login") p.login = r.line(v, key);
-      else if (key == "name") p.name = r.line(v, key);
-      else if (key == "email") p.email = r.line(v, key);
-      else if (key == "role") p.role = r.line(v, key);
-      else if (key == "department") p.department = r.line(v, key);
-      else if (key == "active") p.active = r.boolean(v, key);
-      else p.unknown[key] = v;
+      if (key == "login")
+        p.login = r.line(v, key);
+      else if (key == "name")
+        p.name = r.line(v, key);
+      else if (key == "email")
+        p.email = r.line(v, key);
+      else if (key == "role")
+        p.role = r.line(v, key);
+      else if (key == "department")
+        p.department = r.line(v, key);
+      else if (key == "active")
+        p.active = r.boolean(v, key);
+      else
+        p.unknown[key] = v;
     }
     if (!is_valid_login(p.login))
-      problems.add(doc, item["login"] ? item["login"] : item,
-                   fmt::format("'{}' is not a valid login (lower-case latin letters, digits, '.', '_', '-')", p.login));
+      problems.add(
+          doc, item["login"] ? item["login"] : item,
+          fmt::format("'{}' is not a valid login (lower-case latin letters, digits, '.', '_', '-')",
+                      p.login));
     else if (!seen.insert(p.login).second)
       problems.add(doc, item["login"], fmt::format("login '{}' is listed twice", p.login));
     if (!p.role.empty() && !is_valid_role(p.role))
-      problems.add(doc, item["role"], fmt::format("unknown role '{}'; roles are head and manager", p.role));
+      problems.add(doc, item["role"],
+                   fmt::format("unknown role '{}'; roles are head and manager", p.role));
     people.list.push_back(std::move(p));
   }
   problems.throw_if_any();

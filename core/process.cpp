@@ -65,14 +65,14 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::files
   pid_t pid = 0;
   int rc = ::posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0)
-    throw Error("cannot run {}: {}", argv[0], std::strerror(rc)).exit(Exit::failed);
+  if (rc != 0) throw Error("cannot run {}: {}", argv[0], std::strerror(rc)).exit(Exit::failed);
   in.close_end(0);
   out.close_end(1);
   err.close_end(1);
 
   // A writer that ignores SIGPIPE would otherwise die when the child exits early.
-  struct sigaction ignore {}, old {};
+  struct sigaction ignore {
+  }, old{};
   ignore.sa_handler = SIG_IGN;
   ::sigaction(SIGPIPE, &ignore, &old);
 

@@ -15,7 +15,7 @@ struct TaskFilter {
   std::optional<std::string> creator;      // --by
   std::optional<std::string> link;         // "deal/1042"
   std::optional<std::string> group;
-  std::vector<Status> statuses;            // empty: every open status
+  std::vector<Status> statuses;  // empty: every open status
   bool all_statuses = false;
   bool overdue = false;
 };

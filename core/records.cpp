@@ -6,30 +6,42 @@ namespace tally::core {
 
 std::string_view kind_name(RecordKind k) {
   switch (k) {
-    case RecordKind::deal: return "deal";
-    case RecordKind::company: return "company";
-    case RecordKind::lead: return "lead";
-    case RecordKind::contact: return "contact";
+    case RecordKind::deal:
+      return "deal";
+    case RecordKind::company:
+      return "company";
+    case RecordKind::lead:
+      return "lead";
+    case RecordKind::contact:
+      return "contact";
   }
   return "";
 }
 
 std::string_view kind_folder(RecordKind k) {
   switch (k) {
-    case RecordKind::deal: return "deals";
-    case RecordKind::company: return "companies";
-    case RecordKind::lead: return "leads";
-    case RecordKind::contact: return "contacts";
+    case RecordKind::deal:
+      return "deals";
+    case RecordKind::company:
+      return "companies";
+    case RecordKind::lead:
+      return "leads";
+    case RecordKind::contact:
+      return "contacts";
   }
   return "";
 }
 
 std::string_view kind_id_prefix(RecordKind k) {
   switch (k) {
-    case RecordKind::deal: return "D-";
-    case RecordKind::company: return "CO-";
-    case RecordKind::lead: return "L-";
-    case RecordKind::contact: return "CT-";
+    case RecordKind::deal:
+      return "D-";
+    case RecordKind::company:
+      return "CO-";
+    case RecordKind::lead:
+      return "L-";
+    case RecordKind::contact:
+      return "CT-";
   }
   return "";
 }
@@ -67,15 +79,24 @@ Record parse_record(const YamlDoc& doc, RecordKind kind, const Zone& zone) {
   for (const auto& kv : doc.root) {
     std::string key = kv.first.as<std::string>();
     const YAML::Node& v = kv.second;
-    if (key == "id") rec.id = r.line(v, key);
-    else if (key == "title") rec.title = r.line(v, key);
-    else if (key == "company") rec.company = r.line(v, key);
-    else if (key == "contact") rec.contact = r.line(v, key);
-    else if (key == "owner") rec.owner = r.line(v, key);
-    else if (key == "stage") rec.stage = r.line(v, key);
-    else if (key == "currency") rec.currency = r.line(v, key);
-    else if (key == "created") rec.created = r.stamp(v, key);
-    else if (key == "closed") rec.closed = r.stamp(v, key);
+    if (key == "id")
+      rec.id = r.line(v, key);
+    else if (key == "title")
+      rec.title = r.line(v, key);
+    else if (key == "company")
+      rec.company = r.line(v, key);
+    else if (key == "contact")
+      rec.contact = r.line(v, key);
+    else if (key == "owner")
+      rec.owner = r.line(v, key);
+    else if (key == "stage")
+      rec.stage = r.line(v, key);
+    else if (key == "currency")
+      rec.currency = r.line(v, key);
+    else if (key == "created")
+      rec.created = r.stamp(v, key);
+    else if (key == "closed")
+      rec.closed = r.stamp(v, key);
     else if (key == "amount") {
       try {
         rec.amount = Money::parse(r.text(v, key));
@@ -84,15 +105,19 @@ Record parse_record(const YamlDoc& doc, RecordKind kind, const Zone& zone) {
       }
     } else if (key == "fields") {
       if (!r.is_map(v, "'fields'")) continue;
-      for (const auto& f : v) rec.fields.emplace_back(f.first.as<std::string>(), r.line(f.second, f.first.as<std::string>()));
+      for (const auto& f : v)
+        rec.fields.emplace_back(f.first.as<std::string>(),
+                                r.line(f.second, f.first.as<std::string>()));
     } else {
       rec.unknown[key] = v;
     }
   }
   std::string expected = doc.path.stem().string();
-  if (rec.id.empty()) problems.add(doc, doc.root, "the record has no 'id'");
+  if (rec.id.empty())
+    problems.add(doc, doc.root, "the record has no 'id'");
   else if (rec.id != expected)
-    problems.add(doc, doc.root["id"], fmt::format("'id' is {} but the file is named {}.yaml", rec.id, expected));
+    problems.add(doc, doc.root["id"],
+                 fmt::format("'id' is {} but the file is named {}.yaml", rec.id, expected));
   problems.throw_if_any();
   return rec;
 }

@@ -18,8 +18,8 @@ enum class RecordKind { deal, company, lead, contact };
 constexpr RecordKind all_record_kinds[] = {RecordKind::deal, RecordKind::company, RecordKind::lead,
                                            RecordKind::contact};
 
-std::string_view kind_name(RecordKind k);    // "deal"
-std::string_view kind_folder(RecordKind k);  // "deals"
+std::string_view kind_name(RecordKind k);       // "deal"
+std::string_view kind_folder(RecordKind k);     // "deals"
 std::string_view kind_id_prefix(RecordKind k);  // "D-" for generated IDs
 std::optional<RecordKind> parse_kind(std::string_view name);
 

@@ -6,7 +6,8 @@
 namespace tally::core {
 
 void Problems::add(const YamlDoc& doc, const YAML::Node& node, std::string_view what) {
-  m_items.push_back(describe_at(doc, node.IsDefined() ? node.Mark() : YAML::Mark::null_mark(), what));
+  m_items.push_back(
+      describe_at(doc, node.IsDefined() ? node.Mark() : YAML::Mark::null_mark(), what));
 }
 
 void Problems::throw_if_any() const {
@@ -47,7 +48,8 @@ Stamp Reader::stamp(const YAML::Node& n, std::string_view key) const {
   try {
     return {parse_timestamp(s, zone), s};
   } catch (const Error&) {
-    problems.add(doc, n, fmt::format("'{}' is not a timestamp such as 2026-11-28T18:00:00+03:00", key));
+    problems.add(doc, n,
+                 fmt::format("'{}' is not a timestamp such as 2026-11-28T18:00:00+03:00", key));
     return {Instant{}, s};
   }
 }

@@ -62,7 +62,9 @@ Settings parse_settings(const YamlDoc& doc) {
       try {
         Zone::locate(s.timezone);
       } catch (const Error&) {
-        problems.add(doc, v, fmt::format("unknown time zone '{}'; use a name such as Europe/Moscow", s.timezone));
+        problems.add(
+            doc, v,
+            fmt::format("unknown time zone '{}'; use a name such as Europe/Moscow", s.timezone));
       }
     } else if (key == "currency") {
       s.currency = r.line(v, key);
@@ -71,7 +73,8 @@ Settings parse_settings(const YamlDoc& doc) {
       for (const char* part : {"start", "end"}) {
         auto t = parse_hhmm(v[part] ? r.text(v[part], part) : "");
         if (!t) {
-          problems.add(doc, v[part] ? v[part] : v, fmt::format("'workday.{}' must be a time such as 18:00", part));
+          problems.add(doc, v[part] ? v[part] : v,
+                       fmt::format("'workday.{}' must be a time such as 18:00", part));
           continue;
         }
         (std::string_view(part) == "start" ? s.calendar.day_start : s.calendar.day_end) = *t;

@@ -73,7 +73,8 @@ const std::vector<std::string>& Store::task_ids() const {
 std::string Store::resolve_task(std::string_view typed) const {
   std::string want = normalize_task_id(typed);
   if (want.size() < 6)
-    throw Error("'{}' is too short for a task ID", typed).hint("type at least 4 characters after T-");
+    throw Error("'{}' is too short for a task ID", typed)
+        .hint("type at least 4 characters after T-");
   return resolve_prefix(want, task_ids(), "task");
 }
 
@@ -154,14 +155,18 @@ void Store::apply(const std::vector<Change>& changes, const std::string& message
   auto restore = [&] {
     for (const auto& [full, old] : before) {
       std::error_code ec;
-      if (old) write_file_atomic(full, *old);
-      else fs::remove(full, ec);
+      if (old)
+        write_file_atomic(full, *old);
+      else
+        fs::remove(full, ec);
     }
   };
   try {
     for (const auto& c : changes) {
-      if (c.content) write_file_atomic(m_root / c.path, *c.content);
-      else fs::remove(m_root / c.path);
+      if (c.content)
+        write_file_atomic(m_root / c.path, *c.content);
+      else
+        fs::remove(m_root / c.path);
     }
   } catch (...) {
     restore();

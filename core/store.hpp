@@ -20,7 +20,6 @@
 
 namespace tally::core {
 
-
 // One file to write (content) or delete (nullopt), relative to the store root.
 struct Change {
   std::filesystem::path path;
@@ -61,8 +60,8 @@ class Store {
   // Writes the changes atomically and, when the store is in a git work tree and
   // committing is on, commits exactly those files. If the commit fails, the old
   // contents are restored and the error is rethrown.
-  void apply(const std::vector<Change>& changes, const std::string& message,
-             const Person* actor, bool commit) const;
+  void apply(const std::vector<Change>& changes, const std::string& message, const Person* actor,
+             bool commit) const;
 
  private:
   std::filesystem::path m_root;

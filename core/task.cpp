@@ -9,9 +9,14 @@ namespace tally::core {
 namespace {
 
 constexpr std::pair<Status, std::string_view> status_table[] = {
-    {Status::new_, "new"},           {Status::accepted, "accepted"}, {Status::in_progress, "in_progress"},
-    {Status::review, "review"},      {Status::done, "done"},         {Status::deferred, "deferred"},
-    {Status::declined, "declined"},  {Status::cancelled, "cancelled"}};
+    {Status::new_, "new"},
+    {Status::accepted, "accepted"},
+    {Status::in_progress, "in_progress"},
+    {Status::review, "review"},
+    {Status::done, "done"},
+    {Status::deferred, "deferred"},
+    {Status::declined, "declined"},
+    {Status::cancelled, "cancelled"}};
 
 }  // namespace
 
@@ -56,26 +61,38 @@ Task parse_task(const YamlDoc& doc, const Zone& zone) {
   for (const auto& kv : doc.root) {
     std::string key = kv.first.Scalar();
     const YAML::Node& v = kv.second;
-    if (key == "id") t.id = r.line(v, key);
-    else if (key == "title") t.title = r.line(v, key);
+    if (key == "id")
+      t.id = r.line(v, key);
+    else if (key == "title")
+      t.title = r.line(v, key);
     else if (key == "status") {
       has_status = true;
       auto s = parse_status(r.text(v, key));
-      if (!s) problems.add(doc, v, fmt::format("unknown status '{}'; statuses are {}", v.IsScalar() ? v.Scalar() : "", join(status_names(), ", ")));
-      else t.status = *s;
-    } else if (key == "creator") t.creator = r.line(v, key);
-    else if (key == "responsible") t.responsible = r.line(v, key);
-    else if (key == "participants") t.participants = r.list(v, key);
-    else if (key == "observers") t.observers = r.list(v, key);
+      if (!s)
+        problems.add(doc, v,
+                     fmt::format("unknown status '{}'; statuses are {}",
+                                 v.IsScalar() ? v.Scalar() : "", join(status_names(), ", ")));
+      else
+        t.status = *s;
+    } else if (key == "creator")
+      t.creator = r.line(v, key);
+    else if (key == "responsible")
+      t.responsible = r.line(v, key);
+    else if (key == "participants")
+      t.participants = r.list(v, key);
+    else if (key == "observers")
+      t.observers = r.list(v, key);
     else if (key == "created") {
       has_created = true;
       t.created = r.stamp(v, key);
-    } else if (key == "deadline") t.deadline = r.stamp(v, key);
+    } else if (key == "deadline")
+      t.deadline = r.stamp(v, key);
     else if (key == "priority") {
       t.priority = r.line(v, key);
       if (t.priority != "normal" && t.priority != "high")
         problems.add(doc, v, "'priority' is normal or high");
-    } else if (key == "review") t.review = r.boolean(v, key);
+    } else if (key == "review")
+      t.review = r.boolean(v, key);
     else if (key == "link") {
       t.link = r.line(v, key);
       auto slash = t.link.find('/');
@@ -84,10 +101,14 @@ Task parse_task(const YamlDoc& doc, const Zone& zone) {
           (kind != "deal" && kind != "company" && kind != "lead" && kind != "contact") ||
           !is_safe_record_id(t.link.substr(slash + 1)))
         problems.add(doc, v, "'link' is deal/<ID>, company/<ID>, lead/<ID> or contact/<ID>");
-    } else if (key == "group") t.group = r.line(v, key);
-    else if (key == "recur") t.recur = r.line(v, key);
-    else if (key == "tags") t.tags = r.list(v, key);
-    else if (key == "description") t.description = r.text(v, key);
+    } else if (key == "group")
+      t.group = r.line(v, key);
+    else if (key == "recur")
+      t.recur = r.line(v, key);
+    else if (key == "tags")
+      t.tags = r.list(v, key);
+    else if (key == "description")
+      t.description = r.text(v, key);
     else if (key == "checklist") {
       if (!v.IsSequence()) {
         problems.add(doc, v, "'checklist' must be a list");
@@ -110,10 +131,14 @@ Task parse_task(const YamlDoc& doc, const Zone& zone) {
         LogEntry e;
         for (const auto& f : item) {
           std::string k = f.first.Scalar();
-          if (k == "at") e.at = r.stamp(f.second, "at");
-          else if (k == "by") e.by = r.line(f.second, "by");
-          else if (k == "event") e.event = r.line(f.second, "event");
-          else e.data.emplace_back(k, f.second);
+          if (k == "at")
+            e.at = r.stamp(f.second, "at");
+          else if (k == "by")
+            e.by = r.line(f.second, "by");
+          else if (k == "event")
+            e.event = r.line(f.second, "event");
+          else
+            e.data.emplace_back(k, f.second);
         }
         if (e.at.text.empty() || e.by.empty() || e.event.empty())
           problems.add(doc, item, "a log entry needs 'at', 'by' and 'event'");
@@ -124,10 +149,14 @@ Task parse_task(const YamlDoc& doc, const Zone& zone) {
     }
   }
   std::string expected = doc.path.stem().string();
-  if (!is_task_id(t.id)) problems.add(doc, doc.root["id"] ? doc.root["id"] : doc.root, fmt::format("'id' must be T- and 10 characters, not '{}'", t.id));
+  if (!is_task_id(t.id))
+    problems.add(doc, doc.root["id"] ? doc.root["id"] : doc.root,
+                 fmt::format("'id' must be T- and 10 characters, not '{}'", t.id));
   else if (t.id != expected)
-    problems.add(doc, doc.root["id"], fmt::format("'id' is {} but the file is named {}.yaml", t.id, expected));
-  if (t.title.empty()) problems.add(doc, doc.root["title"] ? doc.root["title"] : doc.root, "the task has no 'title'");
+    problems.add(doc, doc.root["id"],
+                 fmt::format("'id' is {} but the file is named {}.yaml", t.id, expected));
+  if (t.title.empty())
+    problems.add(doc, doc.root["title"] ? doc.root["title"] : doc.root, "the task has no 'title'");
   if (!has_status) problems.add(doc, doc.root, "the task has no 'status'");
   if (!has_created) problems.add(doc, doc.root, "the task has no 'created' time");
   if (t.creator.empty()) problems.add(doc, doc.root, "the task has no 'creator'");

@@ -58,9 +58,7 @@ struct Task {
   std::vector<LogEntry> log;
   std::vector<std::pair<std::string, YAML::Node>> unknown;
 
-  bool overdue(Instant now) const {
-    return deadline && is_active(status) && deadline->at < now;
-  }
+  bool overdue(Instant now) const { return deadline && is_active(status) && deadline->at < now; }
 };
 
 // Validates and reads a task document; every problem is reported at once.

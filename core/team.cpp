@@ -12,7 +12,9 @@ void add_person(Context& ctx, Person person) {
   person.name = std::string(trim(person.name));
   if (!is_valid_login(person.login))
     throw Error("'{}' is not a valid login", person.login)
-        .hint("use lower-case latin letters, digits, '.', '_' or '-', starting with a letter, such as ivan");
+        .hint(
+            "use lower-case latin letters, digits, '.', '_' or '-', starting with a letter, such "
+            "as ivan");
   if (people.find(person.login)) throw Error("{} is already in people.yaml", person.login);
   if (person.name.empty() || has_control(person.name))
     throw Error("a person needs a one-line --name").hint("such as --name \"Иван Петров\"");
@@ -41,9 +43,9 @@ void add_person(Context& ctx, Person person) {
     }
   }
   people.list.push_back(person);
-  std::string message = fmt::format("person {}: added, {}{} — {}", person.login, person.role,
-                                    person.department.empty() ? "" : " in " + person.department,
-                                    person.name);
+  std::string message =
+      fmt::format("person {}: added, {}{} — {}", person.login, person.role,
+                  person.department.empty() ? "" : " in " + person.department, person.name);
   ctx.store.apply({{"people.yaml", people_to_yaml(people)}}, message,
                   actor ? actor : &people.list.back(), ctx.commit);
 }

@@ -64,24 +64,36 @@ std::string double_quoted(const std::string& s) {
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      case 0: out += "\\0"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case 0:
+        out += "\\0";
+        break;
       default:
         if (c < 0x20 || c == 0x7f) {
           out += fmt::format("\\x{:02X}", c);
-        } else if (c == 0xC2 && i + 1 < s.size() &&
-                   static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+        } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
                    static_cast<unsigned char>(s[i + 1]) < 0xA0) {
           out += fmt::format("\\u{:04X}", static_cast<unsigned char>(s[i + 1]));
           ++i;
         } else if (s.compare(i, 3, "\u2028") == 0 || s.compare(i, 3, "\u2029") == 0 ||
                    s.compare(i, 3, "\uFEFF") == 0) {
-          out += s.compare(i, 3, "\uFEFF") == 0 ? "\\uFEFF"
-                 : s.compare(i, 3, "\u2028") == 0 ? "\\L" : "\\P";
+          out += s.compare(i, 3, "\uFEFF") == 0   ? "\\uFEFF"
+                 : s.compare(i, 3, "\u2028") == 0 ? "\\L"
+                                                  : "\\P";
           i += 2;
         } else {
           out += static_cast<char>(c);
@@ -100,7 +112,9 @@ bool literal_block_fits(const std::string& s) {
   return true;
 }
 
-bool is_text(const YAML::Node& n) { return n.Tag() == "!"; }
+bool is_text(const YAML::Node& n) {
+  return n.Tag() == "!";
+}
 
 std::string scalar_inline(const YAML::Node& n) {
   const std::string& s = n.Scalar();
@@ -193,11 +207,12 @@ std::string describe_at(const YamlDoc& doc, const YAML::Mark& mark, std::string_
   if (mark.is_null()) return fmt::format("{}: {}", doc.path.string(), what);
   std::string line = source_line(doc.text, mark.line);
   // yaml-cpp counts bytes; people count characters ("Анна" is 4 columns, not 8).
-  std::string before = line.substr(0, std::min<size_t>(static_cast<size_t>(mark.column), line.size()));
+  std::string before =
+      line.substr(0, std::min<size_t>(static_cast<size_t>(mark.column), line.size()));
   size_t column = 0;
   for (unsigned char c : before) column += (c & 0xC0) != 0x80;
-  return fmt::format("{}:{}:{}: {}\n  {}\n  {}", doc.path.string(), mark.line + 1, column + 1,
-                     what, line, caret_line(line, mark.column));
+  return fmt::format("{}:{}:{}: {}\n  {}\n  {}", doc.path.string(), mark.line + 1, column + 1, what,
+                     line, caret_line(line, mark.column));
 }
 
 void fail_at(const YamlDoc& doc, const YAML::Node& node, std::string_view what) {

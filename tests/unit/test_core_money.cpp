@@ -6,7 +6,9 @@
 using namespace tally::core;
 
 TEST_CASE("core::Money::parse") {
-  SUBCASE("plain digits") { CHECK(Money::parse("12000000").cents == 1200000000); }
+  SUBCASE("plain digits") {
+    CHECK(Money::parse("12000000").cents == 1200000000);
+  }
   SUBCASE("Russian: spaces and a decimal comma") {
     CHECK(Money::parse("12 000 000,50").cents == 1200000050);
     CHECK(Money::parse("12\u00A0000\u00A0000,5").cents == 1200000050);
@@ -16,13 +18,17 @@ TEST_CASE("core::Money::parse") {
     CHECK(Money::parse("12,000,000.50").cents == 1200000050);
     CHECK(Money::parse("12000000.5").cents == 1200000050);
   }
-  SUBCASE("comma groups without decimals") { CHECK(Money::parse("12,000,000").cents == 1200000000); }
+  SUBCASE("comma groups without decimals") {
+    CHECK(Money::parse("12,000,000").cents == 1200000000);
+  }
   SUBCASE("small amounts exactly") {
     CHECK(Money::parse("0.10").cents == 10);
     CHECK(Money::parse("0,01").cents == 1);
     CHECK(Money::parse("33 333 333,33").cents == 3333333333);
   }
-  SUBCASE("negative") { CHECK(Money::parse("-300").cents == -30000); }
+  SUBCASE("negative") {
+    CHECK(Money::parse("-300").cents == -30000);
+  }
   SUBCASE("rejected") {
     for (const char* bad : {"", "abc", "12.345.6", "1.2.3", "1,23,456", "12,000,0000", "1.234",
                             "1.005", "--5", "12 000 000,5 руб", "99999999999999999999"})

@@ -55,7 +55,8 @@ x-extra:
 )";
 
 Task parse(const std::string& text) {
-  return parse_task(parse_yaml(text, "tasks/2026/11/T-4F7KQ9MZ2A.yaml"), Zone::locate("Europe/Moscow"));
+  return parse_task(parse_yaml(text, "tasks/2026/11/T-4F7KQ9MZ2A.yaml"),
+                    Zone::locate("Europe/Moscow"));
 }
 
 }  // namespace
@@ -82,12 +83,14 @@ TEST_CASE("core::task round trip") {
     t.status = Status::review;
     std::string out = task_to_yaml(t);
     CHECK(out.find("status: review\n") != std::string::npos);
-    CHECK(out.find("x-crm-sync: \"2026-11-27\"\nx-extra:\n  source: bitrix24\n  ids:\n    - 17\n") !=
-          std::string::npos);
+    CHECK(
+        out.find("x-crm-sync: \"2026-11-27\"\nx-extra:\n  source: bitrix24\n  ids:\n    - 17\n") !=
+        std::string::npos);
   }
   SUBCASE("a timestamp's own offset is kept") {
     std::string text = canonical;
-    text.replace(text.find("deadline: 2026-11-28T18:00:00+03:00"), 35, "deadline: 2026-11-28T15:00:00Z");
+    text.replace(text.find("deadline: 2026-11-28T18:00:00+03:00"), 35,
+                 "deadline: 2026-11-28T15:00:00Z");
     Task t = parse(text);
     CHECK(task_to_yaml(t) == text);
   }
@@ -95,8 +98,9 @@ TEST_CASE("core::task round trip") {
 
 TEST_CASE("core::parse_task problems") {
   SUBCASE("every problem at once") {
-    std::string text = "id: T-4F7KQ9MZ2A\nstatus: open\ncreator: anna\ncreated: вчера\npriority: low\n"
-                       "link: invoice/7\nlog: []\n";
+    std::string text =
+        "id: T-4F7KQ9MZ2A\nstatus: open\ncreator: anna\ncreated: вчера\npriority: low\n"
+        "link: invoice/7\nlog: []\n";
     try {
       parse(text);
       FAIL("no error");
@@ -112,7 +116,8 @@ TEST_CASE("core::parse_task problems") {
   SUBCASE("id must match the file name") {
     std::string text = canonical;
     text.replace(0, 16, "id: T-0000000000");
-    CHECK_THROWS_WITH_AS(parse(text), doctest::Contains("but the file is named T-4F7KQ9MZ2A.yaml"), Error);
+    CHECK_THROWS_WITH_AS(parse(text), doctest::Contains("but the file is named T-4F7KQ9MZ2A.yaml"),
+                         Error);
   }
   SUBCASE("a link cannot climb out of its folder") {
     std::string text = canonical;

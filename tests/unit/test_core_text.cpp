@@ -8,8 +8,8 @@ TEST_CASE("core::display_width") {
   CHECK(display_width("ivan") == 4);
   CHECK(display_width("Иван Петров") == 11);
   CHECK(display_width("ООО «Ромашка»") == 13);
-  CHECK(display_width("订单") == 4);          // wide CJK
-  CHECK(display_width("е\u0301") == 1);        // combining accent takes no column
+  CHECK(display_width("订单") == 4);     // wide CJK
+  CHECK(display_width("е\u0301") == 1);  // combining accent takes no column
   CHECK(display_width("") == 0);
 }
 

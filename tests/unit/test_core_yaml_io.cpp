@@ -23,8 +23,8 @@ TEST_CASE("core::emit_yaml quoting") {
     CHECK(emit_yaml(root) == "title: Позвонить ООО «Ромашка»\n");
   }
   SUBCASE("text that a reader would take for another type is quoted") {
-    for (const char* s : {"1042", "yes", "no", "on", "null", "~", "true", "3.5", "18:00", "2026-11-28",
-                          "0x1F", ".inf", "1e3"}) {
+    for (const char* s : {"1042", "yes", "no", "on", "null", "~", "true", "3.5", "18:00",
+                          "2026-11-28", "0x1F", ".inf", "1e3"}) {
       root["v"] = text_node(s);
       CHECK(emit_yaml(root) == "v: \"" + std::string(s) + "\"\n");
     }
@@ -67,13 +67,55 @@ TEST_CASE("core::emit_yaml quoting") {
 }
 
 TEST_CASE("core::emit_yaml round trip of tricky text") {
-  const char* cases[] = {"Позвонить", "a: b", "#x", "x #y", "-", "- x", "?", ": x", "[x]", "{x}",
-                         "'quoted'", "\"dq\"", "back\\slash", "tab\there", "line\nbreak",
-                         "trailing newline\n", "two\n\n", "\n leading", "nul\x01", "bell\x07",
-                         "del\x7f", "c1 \u0085 next", "ls \u2028 sep", "bom \uFEFF", "emoji 🙂",
-                         "  ", "trailing ", "*alias", "&anchor", "!tag", "|", ">", "%", "@", "`",
-                         "---", "...", "yes", "No", "0o17", "+1", "-1", "1_000", "null", "NULL",
-                         "2026-11-28 18:00", "12:30:45", "тире — «ёлки»", "x\r\ny"};
+  const char* cases[] = {"Позвонить",
+                         "a: b",
+                         "#x",
+                         "x #y",
+                         "-",
+                         "- x",
+                         "?",
+                         ": x",
+                         "[x]",
+                         "{x}",
+                         "'quoted'",
+                         "\"dq\"",
+                         "back\\slash",
+                         "tab\there",
+                         "line\nbreak",
+                         "trailing newline\n",
+                         "two\n\n",
+                         "\n leading",
+                         "nul\x01",
+                         "bell\x07",
+                         "del\x7f",
+                         "c1 \u0085 next",
+                         "ls \u2028 sep",
+                         "bom \uFEFF",
+                         "emoji 🙂",
+                         "  ",
+                         "trailing ",
+                         "*alias",
+                         "&anchor",
+                         "!tag",
+                         "|",
+                         ">",
+                         "%",
+                         "@",
+                         "`",
+                         "---",
+                         "...",
+                         "yes",
+                         "No",
+                         "0o17",
+                         "+1",
+                         "-1",
+                         "1_000",
+                         "null",
+                         "NULL",
+                         "2026-11-28 18:00",
+                         "12:30:45",
+                         "тире — «ёлки»",
+                         "x\r\ny"};
   for (const char* c : cases) {
     CAPTURE(c);
     CHECK(round_trip(c) == c);
@@ -98,5 +140,7 @@ TEST_CASE("core::parse_yaml errors") {
       CHECK(std::string(e.what()) == "x.yaml:2:6: the file is not valid UTF-8");
     }
   }
-  SUBCASE("NUL bytes") { CHECK_THROWS_AS(parse_yaml(std::string("a: \0", 4), "x.yaml"), Error); }
+  SUBCASE("NUL bytes") {
+    CHECK_THROWS_AS(parse_yaml(std::string("a: \0", 4), "x.yaml"), Error);
+  }
 }
