@@ -58,7 +58,7 @@ void add_person(CLI::App& parent, const Globals& globals) {
   auto show_format = std::make_shared<std::string>("table");
   auto* show = group->add_subcommand("show", "show one person");
   show->add_option("login", *show_login, "their login")->required();
-  show->add_option("--format", *show_format, "table, json or yaml")
+  show->add_option("--format", *show_format, "table, json, csv or yaml")
       ->check(CLI::IsMember(listing_formats));
   show->callback([show_login, show_format, &globals] {
     auto ctx = globals.context();

@@ -143,7 +143,7 @@ void add_record_group(CLI::App& parent, const Globals& globals, RecordKind kind)
   auto show_format = std::make_shared<std::string>("table");
   auto* show = group->add_subcommand("show", "show one " + name);
   show->add_option("id", *id, "its ID (a unique prefix is enough)")->required();
-  show->add_option("--format", *show_format, "table, json or yaml")
+  show->add_option("--format", *show_format, "table, json, csv or yaml")
       ->check(CLI::IsMember(listing_formats));
   show->callback([id, show_format, kind, &globals] {
     auto ctx = globals.context();

@@ -86,7 +86,8 @@ void add_task_list(CLI::App* group, const Globals& globals) {
   auto opt = std::make_shared<Options>();
   auto* cmd = group->add_subcommand("list", "list tasks (open ones by default), by deadline");
   cmd->add_flag("--mine", opt->mine, "tasks I answer for or help with");
-  cmd->add_option("--to", opt->to, "tasks this login answers for");
+  auto* to = cmd->add_option("--to", opt->to, "tasks this login answers for");
+  cmd->get_option("--mine")->excludes(to);
   cmd->add_option("--by", opt->by, "tasks this login created");
   add_link_options(cmd, opt->link, "tasks tied to");
   cmd->add_option("--status", opt->statuses,
@@ -101,7 +102,7 @@ void add_task_list(CLI::App* group, const Globals& globals) {
     core::TaskFilter f;
     const auto& people = ctx.store.people();
     if (opt->mine) {
-      f.responsible = ctx.actor().login;
+      f.responsible = ctx.identify().login;
       f.include_participant = true;
     }
     if (!opt->to.empty()) f.responsible = people.require(opt->to).login;
@@ -142,7 +143,7 @@ void add_task_show(CLI::App* group, const Globals& globals) {
   auto* cmd = group->add_subcommand("show", "show one task with its history");
   cmd->add_option("id", *id, "task ID (a unique prefix of at least 4 characters is enough)")
       ->required();
-  cmd->add_option("--format", *format, "table, json or yaml")
+  cmd->add_option("--format", *format, "table, json, csv or yaml")
       ->check(CLI::IsMember(listing_formats));
   cmd->callback([id, format, &globals] {
     auto ctx = globals.context();

@@ -23,8 +23,7 @@ struct Context {
   // user.email. Throws Error saying how to set it when neither names someone.
   // An inactive person (who left the team) is refused.
   const Person& actor() const;
-
- private:
+  // Who is reading: as actor(), but an inactive person may still look.
   const Person& identify() const;
 };
 

@@ -323,17 +323,24 @@ Instant parse_when(std::string_view text, Instant now, const Zone& zone,
   if (w == "today" || w == "сегодня" || w == "eod") return at_day(today);
   if (w == "tomorrow" || w == "завтра") return at_day(today + days{1});
   if (w == "послезавтра") return at_day(today + days{2});
+  // eow and eom said when this week's or month's working days are over (on a
+  // Saturday, or on Friday evening) mean the next week's or month's end.
   if (w == "eow") {
     LocalDay monday = today - (date::weekday{today} - date::Monday);
-    if (auto d = last_working_day(monday, monday + days{6}, calendar)) return at_day(*d);
-    throw Error("this week has no working days").hint("give the date, such as 28.11");
+    for (int week = 0; week < 2; ++week, monday += days{7})
+      if (auto d = last_working_day(monday, monday + days{6}, calendar); d && at_day(*d) > now)
+        return at_day(*d);
+    throw Error("this week and the next have no working days").hint("give the date, such as 28.11");
   }
   if (w == "eom") {
     date::year_month_day ymd{today};
-    LocalDay first{ymd.year() / ymd.month() / 1};
-    LocalDay last{ymd.year() / ymd.month() / date::last};
-    if (auto d = last_working_day(first, last, calendar)) return at_day(*d);
-    throw Error("this month has no working days").hint("give the date, such as 28.11");
+    for (int month = 0; month < 2; ++month) {
+      auto ym = ymd.year() / ymd.month() + date::months{month};
+      LocalDay first{ym / 1};
+      LocalDay last{ym / date::last};
+      if (auto d = last_working_day(first, last, calendar); d && at_day(*d) > now) return at_day(*d);
+    }
+    throw Error("this month and the next have no working days").hint("give the date, such as 28.11");
   }
   if (auto wd = weekday_named(w)) {
     // A week ahead is always after now, so the loop returns by its last turn.

@@ -85,6 +85,7 @@ std::string resolve_prefix(std::string_view prefix, const std::vector<std::strin
     for (const auto& c : nearest(prefix, cut))
       for (const auto& id : ids)
         if (id.starts_with(c) && near.size() < 3) near.push_back(id);
+    if (ids.empty()) throw Error("no {} {}", what, prefix).hint("there are none yet");
     if (near.empty() && ids.size() <= 10)
       throw Error("no {} {}", what, prefix).hint("known: " + join(ids, ", "));
     if (near.empty()) throw Error("no {} {}", what, prefix);

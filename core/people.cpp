@@ -72,6 +72,8 @@ People parse_people(const YamlDoc& doc) {
   Reader r{doc, problems, utc};
   if (doc.root.IsNull()) return people;  // an empty file is an empty team
   if (!r.is_map(doc.root, "people.yaml")) problems.throw_if_any();
+  for (const auto& kv : doc.root)
+    if (kv.first.Scalar() != "people") people.unknown[kv.first] = kv.second;
   const YAML::Node list = doc.root["people"];
   if (!list || list.IsNull()) return people;
   if (!list.IsSequence()) {
@@ -131,6 +133,7 @@ std::string people_to_yaml(const People& people) {
     list.push_back(n);
   }
   root["people"] = list;
+  for (const auto& kv : people.unknown) root[kv.first] = kv.second;
   return emit_yaml(root);
 }
 

@@ -22,6 +22,7 @@ struct Person {
 class People {
  public:
   std::vector<Person> list;
+  YAML::Node unknown{YAML::NodeType::Map};  // top-level keys other than `people`
 
   const Person* find(std::string_view login) const;
   const Person* find_by_email(std::string_view email) const;

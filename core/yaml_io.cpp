@@ -112,13 +112,16 @@ bool literal_block_fits(const std::string& s) {
   return true;
 }
 
-bool is_text(const YAML::Node& n) {
-  return n.Tag() == "!";
-}
+// text_node() marks our own text with this tag; yaml-cpp tags a scalar that
+// was quoted in the source "!". The emitter never writes tags.
+constexpr const char* k_text_tag = "tag:tally,text";
+
+bool is_text(const YAML::Node& n) { return n.Tag() == k_text_tag || n.Tag() == "!"; }
 
 std::string scalar_inline(const YAML::Node& n) {
   const std::string& s = n.Scalar();
-  if (!is_plain_safe(s)) return double_quoted(s);
+  // A value kept as read (an unknown key) stays quoted if it was, so hand edits survive.
+  if (!is_plain_safe(s) || n.Tag() == "!") return double_quoted(s);
   if (is_text(n) && is_ambiguous_text(s)) return double_quoted(s);
   return s;
 }
@@ -267,7 +270,7 @@ YamlDoc load_yaml_file(const std::filesystem::path& file, const std::filesystem:
 
 YAML::Node text_node(std::string_view value) {
   YAML::Node n{std::string(value)};
-  n.SetTag("!");
+  n.SetTag(k_text_tag);
   return n;
 }
 

@@ -36,9 +36,10 @@ std::string describe_at(const YamlDoc& doc, const YAML::Mark& mark, std::string_
 // otherwise take it for a number, boolean, null or date.
 YAML::Node text_node(std::string_view value);
 
-// Canonical YAML for a map or sequence root. Scalars tagged "!" (text_node, or
-// quoted in the source) are quoted when ambiguous; other scalars are written
-// plain when YAML allows it. Multi-line text becomes a literal block.
+// Canonical YAML for a map or sequence root. Text (text_node) is quoted when a
+// reader would misread it; scalars that were quoted in the source stay
+// double-quoted; other scalars are written plain when YAML allows it.
+// Multi-line text becomes a literal block.
 std::string emit_yaml(const YAML::Node& root);
 
 }  // namespace tally::core

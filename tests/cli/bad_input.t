@@ -110,6 +110,10 @@ Other bad usage.
   tally: error: A subcommand is required
   hint: run 'tally task --help'
   [2]
+  $ tally task list --mine --to ivan
+  tally: error: --mine excludes --to
+  hint: run 'tally task list --help'
+  [2]
   $ TALLY_NOW=tomorrow tally task list
   tally: error: TALLY_NOW is not a timestamp: 'tomorrow'
   hint: use ISO 8601, such as 2026-11-27T10:00:00+03:00

@@ -56,6 +56,24 @@ The acting person is TALLY_USER, else the one whose e-mail is git's user.email.
   department  sales
   active      yes
 
+Unknown keys, at the top of the file and on a person, survive a rewrite: the diff only adds.
+
+  $ printf '    x-phone: "+7 900 000-00-00"\nx-source: bitrix24\n' >> people.yaml && git commit -qam "hand edit"
+  $ TALLY_USER=anna tally person add maria --name "Мария Кузнецова" --role manager --dept sales
+  added maria (Мария Кузнецова)
+  $ git diff HEAD~1 -- people.yaml | grep '^[-+]'
+  --- a/people.yaml
+  +++ b/people.yaml
+  +  - login: maria
+  +    name: Мария Кузнецова
+  +    role: manager
+  +    department: sales
+  +    active: true
+  $ tail -3 people.yaml
+      department: sales
+      active: true
+  x-source: bitrix24
+
 Bad input: a clear message, exit 2, nothing changed.
 
   $ snapshot
@@ -83,11 +101,11 @@ Bad input: a clear message, exit 2, nothing changed.
   [2]
   $ TALLY_USER=zed tally person add masha --name "Мария" --role manager
   tally: error: TALLY_USER is 'zed', who is not in people.yaml
-  hint: known people: anna, ivan, petr
+  hint: known people: anna, ivan, petr, maria
   [2]
   $ tally person show ivn
   tally: error: unknown person 'ivn'
-  hint: did you mean ivan? known people: anna, ivan, petr
+  hint: did you mean ivan? known people: anna, ivan, petr, maria
   [2]
   $ tally person add masha --role manager
   tally: error: --name is required

@@ -319,23 +319,28 @@ TEST_CASE("core::parse_when") {
     CHECK(when("eod") == "2026-11-27T18:00:00+03:00");
     CHECK(when("EOW") == "2026-11-27T18:00:00+03:00");
     CHECK(when("eow", "2026-11-23T10:00:00+03:00") == "2026-11-27T18:00:00+03:00");  // Monday
-    CHECK(when("eow", "2026-11-29T10:00:00+03:00") == "2026-11-27T18:00:00+03:00");  // Sunday
+    // On Sunday, and on Friday evening, this week's working days are over: next week's end.
+    CHECK(when("eow", "2026-11-29T10:00:00+03:00") == "2026-12-04T18:00:00+03:00");
+    CHECK(when("eow", "2026-11-27T18:30:00+03:00") == "2026-12-04T18:00:00+03:00");
     CHECK(when("eom") == "2026-11-30T18:00:00+03:00");  // November ends on a Monday
     CHECK(when("eom", "2026-10-05T10:00:00+03:00") == "2026-10-30T18:00:00+03:00");  // Saturday
-    CHECK(when("eom", "2027-01-31T10:00:00+03:00") == "2027-01-29T18:00:00+03:00");  // Sunday
+    // 31.01.2027 is a Sunday after the month's last working day: February's end.
+    CHECK(when("eom", "2027-01-31T10:00:00+03:00") == "2027-02-26T18:00:00+03:00");
+    CHECK(when("eom", "2027-01-29T10:00:00+03:00") == "2027-01-29T18:00:00+03:00");
   }
   SUBCASE("eow and eom skip holidays") {
     WorkCalendar calendar;
     calendar.holidays = {day("2026-11-27"), day("2026-12-31")};
-    CHECK(when("eow", k_friday_10, calendar) == "2026-11-26T18:00:00+03:00");
+    CHECK(when("eow", "2026-11-25T10:00:00+03:00", calendar) == "2026-11-26T18:00:00+03:00");
+    CHECK(when("eow", k_friday_10, calendar) == "2026-12-04T18:00:00+03:00");
     CHECK(when("eom", "2026-12-01T10:00:00+03:00", calendar) == "2026-12-30T18:00:00+03:00");
     calendar.work_days = {true, false, false, false, false, false, false};  // Sundays only
     CHECK(when("eow", k_friday_10, calendar) == "2026-11-29T18:00:00+03:00");
     calendar.work_days = {false, true, false, false, false, false, false};  // Mondays only
-    CHECK(when("eow", k_friday_10, calendar) == "2026-11-23T18:00:00+03:00");
+    CHECK(when("eow", k_friday_10, calendar) == "2026-11-30T18:00:00+03:00");
     CHECK(when("eom", k_friday_10, calendar) == "2026-11-30T18:00:00+03:00");
     calendar.work_days.fill(false);
-    CHECK(error_of([&] { when("eow", k_friday_10, calendar); }) == "this week has no working days");
+    CHECK(error_of([&] { when("eow", k_friday_10, calendar); }) == "this week and the next have no working days");
   }
   SUBCASE("Berlin: a nonexistent time moves past the gap") {
     CHECK(when_in_berlin("29.03.2026 02:30", "2026-03-28T10:00:00+01:00") ==
