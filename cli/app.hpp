@@ -36,6 +36,8 @@ void add_company(CLI::App& parent, const Globals& globals);
 void add_lead(CLI::App& parent, const Globals& globals);
 void add_contact(CLI::App& parent, const Globals& globals);
 void add_task(CLI::App& parent, const Globals& globals);
+// The lifecycle subcommands of `tally task` (cmd_task_life.cpp).
+void add_task_life(CLI::App* task_group, const Globals& globals);
 
 int run(int argc, char** argv);
 

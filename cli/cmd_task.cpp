@@ -4,6 +4,7 @@
 
 #include "core/assign.hpp"
 #include "core/crm.hpp"
+#include "core/lifecycle.hpp"
 #include "core/error.hpp"
 #include "core/query.hpp"
 #include "core/text.hpp"
@@ -60,6 +61,11 @@ void add_task_add(CLI::App* group, const Globals& globals) {
   cmd->add_option("--with", opt->rq.participants, "a login who helps with the task (repeatable)");
   cmd->add_option("--tag", opt->rq.tags, "a tag (repeatable)");
   cmd->add_option("-m,--description", opt->rq.description, "details, any number of lines");
+  cmd->add_option("--check", opt->rq.checks, "a checklist item (repeatable)");
+  cmd->add_flag("--may-move-deadline", opt->rq.may_move_deadline,
+                "the responsible may move the deadline (with a reason)");
+  cmd->add_flag("--result-required", opt->rq.result_required,
+                "the responsible cannot finish without a result text");
   cmd->callback([opt, &globals] {
     auto ctx = globals.context();
     core::TaskAddRequest rq = opt->rq;
@@ -147,7 +153,9 @@ void add_task_show(CLI::App* group, const Globals& globals) {
       ->check(CLI::IsMember(listing_formats));
   cmd->callback([id, format, &globals] {
     auto ctx = globals.context();
-    core::Task t = ctx.store.load_task(ctx.store.resolve_task(*id));
+    std::string full = ctx.store.resolve_task(*id);
+    core::acknowledge_on_view(ctx, full);  // the responsible's first look counts as seen
+    core::Task t = ctx.store.load_task(full);
     const auto& zone = ctx.store.zone();
     const auto& people = ctx.store.people();
     auto who = [&](const std::string& login) {
@@ -180,7 +188,11 @@ void add_task_show(CLI::App* group, const Globals& globals) {
     }
     if (!t.group.empty()) table.add({"group", t.group});
     if (!t.tags.empty()) table.add({"tags", core::join(t.tags, ", ")});
-    for (const auto& c : t.checklist) table.add({"checklist", (c.done ? "[x] " : "[ ] ") + c.text});
+    if (t.may_move_deadline) table.add({"deadline moves", "the responsible may move it, with a reason"});
+    if (t.result_required) table.add({"result", "required to finish"});
+    for (size_t i = 0; i < t.checklist.size(); ++i)
+      table.add({i ? "" : "checklist", fmt::format("{}. [{}] {}", i + 1, t.checklist[i].done ? "x" : " ",
+                                                   t.checklist[i].text)});
     if (!t.description.empty()) {
       bool first = true;
       for (const auto& line : core::split(t.description, '\n')) {
@@ -188,6 +200,7 @@ void add_task_show(CLI::App* group, const Globals& globals) {
         first = false;
       }
     }
+    if (!t.result.empty()) table.add({"result", t.result});
     for (const auto& e : t.log) {
       std::string what = e.by + " " + e.event;
       for (const auto& [k, v] : e.data)
@@ -206,6 +219,7 @@ void add_task(CLI::App& parent, const Globals& globals) {
   add_task_add(group, globals);
   add_task_list(group, globals);
   add_task_show(group, globals);
+  add_task_life(group, globals);
 }
 
 }  // namespace tally::cli

@@ -36,6 +36,8 @@ Value task_value(const core::Task& t, const core::Context& ctx, bool with_log) {
   v.set("deadline", t.deadline ? Value(t.deadline->text) : Value());
   v.set("priority", t.priority);
   v.set("review", t.review);
+  v.set("may_move_deadline", t.may_move_deadline);
+  v.set("result_required", t.result_required);
   v.set("link", Value::text_or_null(t.link));
   v.set("group", Value::text_or_null(t.group));
   v.set("tags", Value::strings(t.tags));
@@ -44,6 +46,7 @@ Value task_value(const core::Task& t, const core::Context& ctx, bool with_log) {
     checklist.push(Value::object().set("text", c.text).set("done", c.done));
   v.set("checklist", checklist);
   v.set("description", Value::text_or_null(t.description));
+  v.set("result", Value::text_or_null(t.result));
   if (with_log) {
     Value log = Value::list();
     for (const auto& e : t.log) {

@@ -96,6 +96,12 @@ std::vector<Task> add_tasks(Context& ctx, const TaskAddRequest& rq) {
     if (tag.empty() || has_control(tag) || tag.find(' ') != std::string::npos)
       throw Error("'{}' is not a tag", tag).hint("a tag is one word");
 
+  std::vector<std::string> checks;
+  for (const auto& c : rq.checks) {
+    std::string item(trim(c));
+    if (item.empty() || has_control(item)) throw Error("a checklist item must be one non-empty line");
+    checks.push_back(item);
+  }
   std::string group = assignees.size() > 1 ? new_id("G-") : "";
   Stamp created = Stamp::make(ctx.now, zone);
   std::vector<Task> tasks;
@@ -118,6 +124,9 @@ std::vector<Task> add_tasks(Context& ctx, const TaskAddRequest& rq) {
     t.group = group;
     t.tags = rq.tags;
     t.description = rq.description;
+    t.may_move_deadline = rq.may_move_deadline;
+    t.result_required = rq.result_required;
+    for (const auto& c : checks) t.checklist.push_back({c, false});
     t.log.push_back({created, actor.login, "created", {}});
     changes.push_back({task_relative_path(t.id, ctx.now, zone), task_to_yaml(t)});
     tasks.push_back(std::move(t));

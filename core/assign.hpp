@@ -27,6 +27,9 @@ struct TaskAddRequest {
   std::vector<std::string> participants;
   std::vector<std::string> tags;
   std::string description;
+  std::vector<std::string> checks;  // checklist items
+  bool may_move_deadline = false;
+  bool result_required = false;
 };
 
 // Validates everything first, then writes all the tasks and commits them once.

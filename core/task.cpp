@@ -93,6 +93,12 @@ Task parse_task(const YamlDoc& doc, const Zone& zone) {
         problems.add(doc, v, "'priority' is normal or high");
     } else if (key == "review")
       t.review = r.boolean(v, key);
+    else if (key == "may_move_deadline")
+      t.may_move_deadline = r.boolean(v, key);
+    else if (key == "result_required")
+      t.result_required = r.boolean(v, key);
+    else if (key == "result")
+      t.result = r.text(v, key);
     else if (key == "link") {
       t.link = r.line(v, key);
       auto slash = t.link.find('/');
@@ -177,6 +183,8 @@ std::string task_to_yaml(const Task& t) {
   if (t.deadline) root["deadline"] = t.deadline->text;
   root["priority"] = t.priority;
   if (t.review) root["review"] = "true";
+  if (t.may_move_deadline) root["may_move_deadline"] = "true";
+  if (t.result_required) root["result_required"] = "true";
   put_text(root, "link", t.link);
   put_text(root, "group", t.group);
   put_text(root, "recur", t.recur);
@@ -192,6 +200,7 @@ std::string task_to_yaml(const Task& t) {
     root["checklist"] = list;
   }
   put_text(root, "description", t.description);
+  put_text(root, "result", t.result);
   YAML::Node log(YAML::NodeType::Sequence);
   for (const auto& e : t.log) {
     YAML::Node item(YAML::NodeType::Map);

@@ -49,12 +49,15 @@ struct Task {
   std::optional<Stamp> deadline;
   std::string priority = "normal";
   bool review = false;
+  bool may_move_deadline = false;  // the responsible may move the deadline (with a reason)
+  bool result_required = false;    // the responsible cannot finish without a result text
   std::string link;  // "deal/1042"; empty for a general task
   std::string group;
   std::string recur;
   std::vector<std::string> tags;
   std::vector<ChecklistItem> checklist;
   std::string description;
+  std::string result;  // what the responsible reported on finishing
   std::vector<LogEntry> log;
   std::vector<std::pair<std::string, YAML::Node>> unknown;
 
