@@ -88,11 +88,14 @@ Listing: open tasks by deadline (those without one last), in every format.
     deadline: "2026-11-27T18:00:00+03:00"
     priority: normal
     review: false
+    may_move_deadline: false
+    result_required: false
     link: deal/1042
     group: null
     tags: []
     checklist: []
     description: null
+    result: null
   $ tally task list --format json | jq length
   6
   $ TALLY_USER=petr tally task list --mine --format json | jq -r '.[].title'
