@@ -23,7 +23,8 @@ const std::vector<CommandGroup>& command_groups() {
       {"company", "companies: add, list, show", add_company},
       {"lead", "leads: add, list, show", add_lead},
       {"contact", "contacts: add, list, show", add_contact},
-      {"task", "assign tasks, list them, show one", add_task},
+      {"task", "assign tasks and follow them through their life", add_task},
+      {"counters", "overdue, new, review and comment counters; efficiency", add_counters},
   };
   return groups;
 }
@@ -50,7 +51,10 @@ int run(int argc, char** argv) {
                  "tally.yaml)");
   app.add_flag("--no-commit", globals.no_commit, "write the files but make no git commit");
   app.fallthrough();
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
+  app.callback([&app, &globals] {
+    if (app.get_subcommands().empty()) show_dashboard(globals);
+  });
   app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
     // The error reaches the root app; name the deepest subcommand that was parsed.
     std::string path = failed->get_name();
@@ -65,6 +69,8 @@ int run(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? 0 : static_cast<int>(core::Exit::usage);
+  } catch (const ExitRequest& e) {
+    return e.code;
   } catch (const core::Error& e) {
     print_error(e);
     return static_cast<int>(e.exit_code());

@@ -20,6 +20,11 @@ struct Globals {
   core::Context context() const;
 };
 
+// Thrown by a command that ran fine but must exit with another code (--fail-on).
+struct ExitRequest {
+  int code;
+};
+
 // A command group: its name, one line of summary, and the function that adds it to the app.
 struct CommandGroup {
   const char* name;
@@ -36,8 +41,12 @@ void add_company(CLI::App& parent, const Globals& globals);
 void add_lead(CLI::App& parent, const Globals& globals);
 void add_contact(CLI::App& parent, const Globals& globals);
 void add_task(CLI::App& parent, const Globals& globals);
+void add_counters(CLI::App& parent, const Globals& globals);
 // The lifecycle subcommands of `tally task` (cmd_task_life.cpp).
 void add_task_life(CLI::App* task_group, const Globals& globals);
+
+// Bare `tally`: the personal dashboard (cmd_dashboard.cpp).
+void show_dashboard(const Globals& globals);
 
 int run(int argc, char** argv);
 

@@ -82,6 +82,26 @@ void add_task_add(CLI::App* group, const Globals& globals) {
   });
 }
 
+// "G-…: 3 of 6 done; late: ivan, petr" for one assignment to several people.
+void print_group_progress(const core::Context& ctx, const std::string& group) {
+  core::TaskFilter all;
+  all.group = group;
+  all.all_statuses = true;
+  auto tasks = core::query_tasks(ctx, all);
+  if (tasks.empty()) throw core::Error("no tasks in group {}", group);
+  size_t done = 0, counted = 0;
+  std::vector<std::string> late;
+  for (const auto& t : tasks) {
+    if (t.status == core::Status::cancelled) continue;
+    ++counted;
+    if (t.status == core::Status::done) ++done;
+    if (t.overdue(ctx.now)) late.push_back(t.responsible);
+  }
+  std::cout << "\n" << group << ": " << done << " of " << counted << " done";
+  if (!late.empty()) std::cout << "; late: " << core::join(late, ", ");
+  std::cout << "\n";
+}
+
 void add_task_list(CLI::App* group, const Globals& globals) {
   struct Options {
     bool mine = false, overdue = false;
@@ -140,6 +160,7 @@ void add_task_list(CLI::App* group, const Globals& globals) {
       value.push(task_value(t, ctx, false));
     }
     print_listing(std::cout, format, table, value);
+    if (f.group && format == Format::table) print_group_progress(ctx, *f.group);
   });
 }
 

@@ -62,7 +62,11 @@ void Table::print(std::ostream& out) const {
   std::vector<std::string> headers;
   for (const auto& c : m_columns) headers.push_back(c.header);
   line(headers, 0, true);
-  for (size_t r = 0; r < m_rows.size(); ++r) line(m_rows[r], r, false);
+  size_t s = 0;
+  for (size_t r = 0; r <= m_rows.size(); ++r) {
+    for (; s < m_sections.size() && m_sections[s].first == r; ++s) out << m_sections[s].second << '\n';
+    if (r < m_rows.size()) line(m_rows[r], r, false);
+  }
 }
 
 namespace {

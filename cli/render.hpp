@@ -26,6 +26,8 @@ class Table {
   };
   explicit Table(std::vector<Column> columns) : m_columns(std::move(columns)) {}
   void add(std::vector<std::string> row) { m_rows.push_back(std::move(row)); }
+  // A heading line between rows, printed as it is and left out of the widths and of CSV.
+  void add_section(std::string text) { m_sections.emplace_back(m_rows.size(), std::move(text)); }
   bool empty() const { return m_rows.empty(); }
 
   // Columns padded to the widest cell by display width, two spaces apart;
@@ -39,6 +41,7 @@ class Table {
  private:
   std::vector<Column> m_columns;
   std::vector<std::vector<std::string>> m_rows;
+  std::vector<std::pair<size_t, std::string>> m_sections;  // (row index it precedes, text)
   std::vector<std::pair<std::pair<size_t, size_t>, const char*>> m_colors;
 };
 

@@ -75,7 +75,12 @@ std::vector<std::string> task_row(const core::Task& t, const core::Context& ctx,
   std::string id = human && it != shorts.end() ? it->second : t.id;
   std::string title = t.title;
   if (human && t.priority == "high") title = "‼ " + title;
-  return {id, std::string(core::status_name(t.status)), due, late, t.responsible, t.link, title};
+  std::string to = t.responsible;
+  if (human && core::is_open(t.status)) {
+    const core::Person* p = ctx.store.people().find(t.responsible);
+    if (!p || !p->active) to += " (inactive)";
+  }
+  return {id, std::string(core::status_name(t.status)), due, late, to, t.link, title};
 }
 
 }  // namespace tally::cli

@@ -1,0 +1,77 @@
+// tally counters: the numbers that make late and ignored tasks impossible to miss.
+#include "cli/app.hpp"
+#include "cli/control_view.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+#include <iostream>
+
+namespace tally::cli {
+
+namespace {
+
+const std::vector<std::string> counter_names{"overdue", "new",      "review",     "comments",
+                                             "total",   "due_soon", "no_deadline"};
+
+int counter_value(const core::Counters& c, const std::string& name) {
+  if (name == "overdue") return c.overdue;
+  if (name == "new") return c.new_;
+  if (name == "review") return c.review;
+  if (name == "comments") return c.comments;
+  if (name == "due_soon") return c.due_soon;
+  if (name == "no_deadline") return c.no_deadline;
+  return c.total();
+}
+
+}  // namespace
+
+void add_counters(CLI::App& parent, const Globals& globals) {
+  struct Options {
+    std::string person, dept, period, format = "table";
+    std::vector<std::string> fail_on;
+  };
+  auto opt = std::make_shared<Options>();
+  auto* cmd = parent.add_subcommand("counters", "overdue, new, review and comment counters per person");
+  auto* person = cmd->add_option("--person", opt->person, "one person's counters");
+  auto* dept = cmd->add_option("--dept", opt->dept, "the active members of a department");
+  person->excludes(dept);
+  cmd->add_option("--period", opt->period, "add efficiency over a month, such as 2026-11");
+  cmd->add_option("--fail-on", opt->fail_on, "exit 1 when any of these counters is above zero: " +
+                                                 core::join(counter_names, ", "))
+      ->delimiter(',')
+      ->check(CLI::IsMember(counter_names));
+  cmd->add_option("--format", opt->format, "table, json, csv or yaml")->check(CLI::IsMember(listing_formats));
+  cmd->callback([opt, &globals] {
+    auto ctx = globals.context();
+    const auto& people = ctx.store.people();
+    std::vector<const core::Person*> who;
+    if (!opt->person.empty()) {
+      who.push_back(&people.require(opt->person));
+    } else if (!opt->dept.empty()) {
+      who = people.department(opt->dept);
+      if (who.empty())
+        throw core::Error("no active people in department '{}'", opt->dept)
+            .hint("departments: " + core::join(people.departments(), ", "));
+    } else {
+      who = default_people(ctx);
+    }
+    auto tasks = ctx.store.load_tasks();
+    std::optional<std::string> period;
+    if (!opt->period.empty()) period = opt->period;
+    auto report = build_counters(ctx, tasks, who, period);
+    Format format = parse_format(opt->format);
+    print_listing(std::cout, format, counters_table(report, format == Format::table),
+                  counters_value(report, ctx));
+    if (format == Format::table && !report.reassign.empty()) {
+      std::cout << "\nneeds reassignment (the responsible is inactive):\n";
+      for (const core::Task* t : report.reassign)
+        std::cout << "  " << t->id << "  " << t->responsible << "  " << t->title << "\n";
+    }
+    for (const auto& name : opt->fail_on)
+      for (const auto& c : report.counters)
+        if (counter_value(c, name) > 0) throw ExitRequest{static_cast<int>(core::Exit::found)};
+  });
+}
+
+}  // namespace tally::cli
