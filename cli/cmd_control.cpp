@@ -32,16 +32,19 @@ void add_counters(CLI::App& parent, const Globals& globals) {
     std::vector<std::string> fail_on;
   };
   auto opt = std::make_shared<Options>();
-  auto* cmd = parent.add_subcommand("counters", "overdue, new, review and comment counters per person");
+  auto* cmd =
+      parent.add_subcommand("counters", "overdue, new, review and comment counters per person");
   auto* person = cmd->add_option("--person", opt->person, "one person's counters");
   auto* dept = cmd->add_option("--dept", opt->dept, "the active members of a department");
   person->excludes(dept);
   cmd->add_option("--period", opt->period, "add efficiency over a month, such as 2026-11");
-  cmd->add_option("--fail-on", opt->fail_on, "exit 1 when any of these counters is above zero: " +
-                                                 core::join(counter_names, ", "))
+  cmd->add_option(
+         "--fail-on", opt->fail_on,
+         "exit 1 when any of these counters is above zero: " + core::join(counter_names, ", "))
       ->delimiter(',')
       ->check(CLI::IsMember(counter_names));
-  cmd->add_option("--format", opt->format, "table, json, csv or yaml")->check(CLI::IsMember(listing_formats));
+  cmd->add_option("--format", opt->format, "table, json, csv or yaml")
+      ->check(CLI::IsMember(listing_formats));
   cmd->callback([opt, &globals] {
     auto ctx = globals.context();
     const auto& people = ctx.store.people();

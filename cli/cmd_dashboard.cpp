@@ -22,7 +22,8 @@ std::string record_heading(const core::Context& ctx, const std::string& link) {
   if (auto k = core::parse_kind(kind))
     if (auto rec = ctx.store.find_record(*k, id)) {
       heading += " — " + rec->title;
-      if (const core::Stage* st = ctx.store.settings().find_stage(rec->stage)) heading += " [" + st->name + "]";
+      if (const core::Stage* st = ctx.store.settings().find_stage(rec->stage))
+        heading += " [" + st->name + "]";
     }
   return heading;
 }
@@ -40,21 +41,23 @@ void show_dashboard(const Globals& globals) {
     auto report = build_counters(ctx, tasks, default_people(ctx), std::nullopt);
     counters_table(report, true).print(std::cout);
     for (const core::Task* t : report.reassign)
-      std::cout << "needs reassignment: " << shorts[t->id] << " " << t->title << " (" << t->responsible
-                << " is inactive)\n";
+      std::cout << "needs reassignment: " << shorts[t->id] << " " << t->title << " ("
+                << t->responsible << " is inactive)\n";
     std::cout << "\n";
   }
   core::Counters c = core::count_for(me.login, tasks, ctx.now, zone, ctx.store.settings().calendar);
   std::cout << (me.name.empty() ? me.login : me.name + " (" + me.login + ")") << ", "
             << core::format_human(ctx.now, zone) << ": overdue " << c.overdue << " · new " << c.new_
-            << " · review " << c.review << " · comments " << c.comments << " · due soon " << c.due_soon
-            << " · no deadline " << c.no_deadline << "\n\n";
+            << " · review " << c.review << " · comments " << c.comments << " · due soon "
+            << c.due_soon << " · no deadline " << c.no_deadline << "\n\n";
 
   // My open tasks by what they serve; a group's order is that of its most urgent task.
   std::vector<const core::Task*> mine, to_review;
   for (const auto& t : tasks) {
-    bool part = std::find(t.participants.begin(), t.participants.end(), me.login) != t.participants.end();
-    if (core::is_open(t.status) && t.status != core::Status::review && (t.responsible == me.login || part))
+    bool part =
+        std::find(t.participants.begin(), t.participants.end(), me.login) != t.participants.end();
+    if (core::is_open(t.status) && t.status != core::Status::review &&
+        (t.responsible == me.login || part))
       mine.push_back(&t);
     if (t.status == core::Status::review && t.creator == me.login) to_review.push_back(&t);
   }
@@ -90,8 +93,10 @@ void show_dashboard(const Globals& globals) {
     table.add_section("waiting for my review");
     for (const core::Task* t : to_review) add_task_row(t, " (" + t->responsible + ")");
   }
-  if (row == 0) std::cout << "nothing open for you\n";
-  else table.print(std::cout);
+  if (row == 0)
+    std::cout << "nothing open for you\n";
+  else
+    table.print(std::cout);
 }
 
 }  // namespace tally::cli

@@ -4,8 +4,8 @@
 
 #include "core/assign.hpp"
 #include "core/crm.hpp"
-#include "core/lifecycle.hpp"
 #include "core/error.hpp"
+#include "core/lifecycle.hpp"
 #include "core/query.hpp"
 #include "core/text.hpp"
 
@@ -209,11 +209,13 @@ void add_task_show(CLI::App* group, const Globals& globals) {
     }
     if (!t.group.empty()) table.add({"group", t.group});
     if (!t.tags.empty()) table.add({"tags", core::join(t.tags, ", ")});
-    if (t.may_move_deadline) table.add({"deadline moves", "the responsible may move it, with a reason"});
+    if (t.may_move_deadline)
+      table.add({"deadline moves", "the responsible may move it, with a reason"});
     if (t.result_required) table.add({"result", "required to finish"});
     for (size_t i = 0; i < t.checklist.size(); ++i)
-      table.add({i ? "" : "checklist", fmt::format("{}. [{}] {}", i + 1, t.checklist[i].done ? "x" : " ",
-                                                   t.checklist[i].text)});
+      table.add(
+          {i ? "" : "checklist", fmt::format("{}. [{}] {}", i + 1, t.checklist[i].done ? "x" : " ",
+                                             t.checklist[i].text)});
     if (!t.description.empty()) {
       bool first = true;
       for (const auto& line : core::split(t.description, '\n')) {

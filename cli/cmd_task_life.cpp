@@ -60,7 +60,8 @@ void add_check(CLI::App* group, const Globals& globals) {
   auto opt = std::make_shared<Options>();
   auto* cmd = group->add_subcommand("check", "tick a checklist item");
   cmd->add_option("id", opt->id, "task ID")->required();
-  cmd->add_option("number", opt->number, "the item's number, from 1 (as task show lists them)")->required();
+  cmd->add_option("number", opt->number, "the item's number, from 1 (as task show lists them)")
+      ->required();
   cmd->add_flag("--undo", opt->undo, "untick it instead");
   cmd->callback([opt, &globals] {
     auto ctx = globals.context();
@@ -92,10 +93,13 @@ void add_edit(CLI::App* group, const Globals& globals) {
   cmd->add_option("--tag", opt->rq.add_tags, "add a tag (repeatable)");
   cmd->add_option("--drop-tag", opt->rq.drop_tags, "remove a tag (repeatable)");
   cmd->add_option("--check", opt->rq.add_checks, "add a checklist item (repeatable)");
-  auto* mm = cmd->add_flag("--may-move-deadline", opt->may_move, "let the responsible move the deadline");
-  auto* mn = cmd->add_flag("--no-move-deadline", opt->may_not_move, "no longer let the responsible move it");
+  auto* mm =
+      cmd->add_flag("--may-move-deadline", opt->may_move, "let the responsible move the deadline");
+  auto* mn = cmd->add_flag("--no-move-deadline", opt->may_not_move,
+                           "no longer let the responsible move it");
   mm->excludes(mn);
-  auto* rr = cmd->add_flag("--result-required", opt->result_required, "the responsible must report a result");
+  auto* rr = cmd->add_flag("--result-required", opt->result_required,
+                           "the responsible must report a result");
   auto* ro = cmd->add_flag("--result-optional", opt->result_optional, "no longer require a result");
   rr->excludes(ro);
   auto* due = cmd->add_option("--due", opt->due, "a new deadline (see DATES in tally(1)), or none");
@@ -112,7 +116,8 @@ void add_edit(CLI::App* group, const Globals& globals) {
     auto t = core::edit(ctx, opt->id, rq);
     std::cout << "changed " << t.id;
     if (*due)
-      std::cout << ", due " << (t.deadline ? core::format_human(t.deadline->at, ctx.store.zone()) : "none");
+      std::cout << ", due "
+                << (t.deadline ? core::format_human(t.deadline->at, ctx.store.zone()) : "none");
     std::cout << "\n";
   });
 }
@@ -132,9 +137,11 @@ void add_reassign(CLI::App* group, const Globals& globals) {
 void add_log(CLI::App* group, const Globals& globals) {
   auto id = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("table");
-  auto* cmd = group->add_subcommand("log", "a task's history: its log, and the git commits of its file");
+  auto* cmd =
+      group->add_subcommand("log", "a task's history: its log, and the git commits of its file");
   cmd->add_option("id", *id, "task ID")->required();
-  cmd->add_option("--format", *format, "table, json, csv or yaml")->check(CLI::IsMember(listing_formats));
+  cmd->add_option("--format", *format, "table, json, csv or yaml")
+      ->check(CLI::IsMember(listing_formats));
   cmd->callback([id, format, &globals] {
     auto ctx = globals.context();
     core::Task t = ctx.store.load_task(ctx.store.resolve_task(*id));
@@ -153,8 +160,8 @@ void add_log(CLI::App* group, const Globals& globals) {
         entry.set(k, s);
       }
       log.push(entry);
-      table.add({f == Format::table ? core::format_human(e.at.at, ctx.store.zone()) : e.at.text, e.by,
-                 e.event, core::join(details, "; ")});
+      table.add({f == Format::table ? core::format_human(e.at.at, ctx.store.zone()) : e.at.text,
+                 e.by, e.event, core::join(details, "; ")});
     }
     value.set("log", log);
     // The file's commits: who really changed it, whatever the log says.
@@ -166,8 +173,13 @@ void add_log(CLI::App* group, const Globals& globals) {
       for (const auto& line : core::split(out, '\n')) {
         auto parts = core::split(line, '\x1f');
         if (parts.size() != 4) continue;
-        commits.push(Value::object().set("commit", parts[0]).set("author", parts[1]).set("date", parts[2]).set("subject", parts[3]));
-        table.add({f == Format::table ? parts[2].substr(0, 16) : parts[2], parts[1], "commit " + parts[0], parts[3]});
+        commits.push(Value::object()
+                         .set("commit", parts[0])
+                         .set("author", parts[1])
+                         .set("date", parts[2])
+                         .set("subject", parts[3]));
+        table.add({f == Format::table ? parts[2].substr(0, 16) : parts[2], parts[1],
+                   "commit " + parts[0], parts[3]});
       }
     }
     value.set("commits", commits);
@@ -179,16 +191,22 @@ void add_log(CLI::App* group, const Globals& globals) {
 
 void add_task_life(CLI::App* group, const Globals& globals) {
   using core::Action;
-  add_move(group, globals, Action::ack, "acknowledge a task: I have seen it", nullptr, nullptr, false);
+  add_move(group, globals, Action::ack, "acknowledge a task: I have seen it", nullptr, nullptr,
+           false);
   add_move(group, globals, Action::start, "start working on a task", nullptr, nullptr, false);
-  add_move(group, globals, Action::done, "finish a task (it waits for review when the creator checks results)",
-           "--result", "what was done", false);
-  add_move(group, globals, Action::accept, "accept the result of a task in review", nullptr, nullptr, false);
-  add_move(group, globals, Action::return_, "return a task in review to work", "--reason", "what is missing", true);
+  add_move(group, globals, Action::done,
+           "finish a task (it waits for review when the creator checks results)", "--result",
+           "what was done", false);
+  add_move(group, globals, Action::accept, "accept the result of a task in review", nullptr,
+           nullptr, false);
+  add_move(group, globals, Action::return_, "return a task in review to work", "--reason",
+           "what is missing", true);
   add_move(group, globals, Action::defer, "put a task aside", "--reason", "why", false);
-  add_move(group, globals, Action::resume, "take a deferred task up again", nullptr, nullptr, false);
+  add_move(group, globals, Action::resume, "take a deferred task up again", nullptr, nullptr,
+           false);
   add_move(group, globals, Action::decline, "refuse a task", "--reason", "why", true);
-  add_move(group, globals, Action::reopen, "reopen a finished, declined or cancelled task", nullptr, nullptr, false);
+  add_move(group, globals, Action::reopen, "reopen a finished, declined or cancelled task", nullptr,
+           nullptr, false);
   add_move(group, globals, Action::cancel, "cancel a task", "--reason", "why", false);
   add_comment(group, globals);
   add_check(group, globals);

@@ -21,15 +21,16 @@ CountersReport build_counters(const core::Context& ctx, const std::vector<core::
     r.counters.push_back(core::count_for(p->login, tasks, ctx.now, ctx.store.zone(), cal));
     if (span) r.efficiency.push_back(core::efficiency_for(p->login, tasks, *span, ctx.now));
   }
-  for (const core::Task* t : core::needing_reassignment(tasks, ctx.store.people())) r.reassign.push_back(t);
+  for (const core::Task* t : core::needing_reassignment(tasks, ctx.store.people()))
+    r.reassign.push_back(t);
   return r;
 }
 
 namespace {
 
 std::vector<std::string> numbers(const core::Counters& c) {
-  return {std::to_string(c.overdue), std::to_string(c.new_),     std::to_string(c.review),
-          std::to_string(c.comments), std::to_string(c.total()), std::to_string(c.due_soon),
+  return {std::to_string(c.overdue),    std::to_string(c.new_),    std::to_string(c.review),
+          std::to_string(c.comments),   std::to_string(c.total()), std::to_string(c.due_soon),
           std::to_string(c.no_deadline)};
 }
 
@@ -56,9 +57,9 @@ Value counters_object(const core::Counters& c) {
 }  // namespace
 
 Table counters_table(const CountersReport& r, bool human) {
-  std::vector<Table::Column> cols{{"WHO"},          {"DEPT"},         {"OVERDUE", true},
-                                  {"NEW", true},    {"REVIEW", true}, {"COMMENTS", true},
-                                  {"TOTAL", true},  {"DUE SOON", true}, {"NO DEADLINE", true}};
+  std::vector<Table::Column> cols{{"WHO"},         {"DEPT"},           {"OVERDUE", true},
+                                  {"NEW", true},   {"REVIEW", true},   {"COMMENTS", true},
+                                  {"TOTAL", true}, {"DUE SOON", true}, {"NO DEADLINE", true}};
   if (r.period) {
     cols.push_back({"EFFICIENCY", true});
     cols.push_back({"IN WORK", true});
@@ -96,9 +97,10 @@ Table counters_table(const CountersReport& r, bool human) {
       row.insert(row.end(), n.begin(), n.end());
       if (r.period) {
         const auto& d = dept_eff[dept];
-        int percent = d.in_work == 0 ? 100
-                                     : static_cast<int>((200 * (d.in_work - d.violations) + d.in_work) /
-                                                        (2 * d.in_work));
+        int percent = d.in_work == 0
+                          ? 100
+                          : static_cast<int>((200 * (d.in_work - d.violations) + d.in_work) /
+                                             (2 * d.in_work));
         row.push_back(std::to_string(percent) + (human ? "%" : ""));
         row.push_back(std::to_string(d.in_work));
         row.push_back(std::to_string(d.violations));
@@ -114,8 +116,10 @@ Value counters_value(const CountersReport& r, const core::Context& ctx) {
   std::map<std::string, core::Counters> depts;
   for (size_t i = 0; i < r.people.size(); ++i) {
     const core::Person& p = *r.people[i];
-    Value v = Value::object().set("login", p.login).set("name", p.name).set("department",
-                                                                          Value::text_or_null(p.department));
+    Value v = Value::object()
+                  .set("login", p.login)
+                  .set("name", p.name)
+                  .set("department", Value::text_or_null(p.department));
     v.set("counters", counters_object(r.counters[i]));
     if (r.period) {
       const auto& e = r.efficiency[i];
@@ -131,10 +135,13 @@ Value counters_value(const CountersReport& r, const core::Context& ctx) {
   }
   Value departments = Value::list();
   for (const auto& [dept, sum] : depts)
-    departments.push(Value::object().set("department", Value::text_or_null(dept)).set("counters", counters_object(sum)));
+    departments.push(Value::object()
+                         .set("department", Value::text_or_null(dept))
+                         .set("counters", counters_object(sum)));
   Value reassign = Value::list();
   for (const core::Task* t : r.reassign)
-    reassign.push(Value::object().set("id", t->id).set("responsible", t->responsible).set("title", t->title));
+    reassign.push(
+        Value::object().set("id", t->id).set("responsible", t->responsible).set("title", t->title));
   return Value::object()
       .set("now", core::format_timestamp(ctx.now, ctx.store.zone()))
       .set("people", people)
@@ -152,7 +159,8 @@ std::vector<const core::Person*> default_people(const core::Context& ctx) {
   }
   for (const auto& p : people.list) {
     if (!p.active) continue;
-    bool in = !me || (me->role == "head" && (me->department.empty() || p.department == me->department)) ||
+    bool in = !me ||
+              (me->role == "head" && (me->department.empty() || p.department == me->department)) ||
               p.login == me->login;
     if (in) out.push_back(&p);
   }

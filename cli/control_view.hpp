@@ -3,8 +3,8 @@
 
 #include "cli/render.hpp"
 
-#include "core/control.hpp"
 #include "core/context.hpp"
+#include "core/control.hpp"
 
 #include <optional>
 #include <vector>
@@ -13,10 +13,10 @@ namespace tally::cli {
 
 struct CountersReport {
   std::vector<const core::Person*> people;
-  std::vector<core::Counters> counters;              // one per person
-  std::vector<core::Efficiency> efficiency;          // one per person, when a period was asked
+  std::vector<core::Counters> counters;      // one per person
+  std::vector<core::Efficiency> efficiency;  // one per person, when a period was asked
   std::optional<std::string> period;
-  std::vector<const core::Task*> reassign;           // open tasks of inactive people
+  std::vector<const core::Task*> reassign;  // open tasks of inactive people
 };
 
 CountersReport build_counters(const core::Context& ctx, const std::vector<core::Task>& tasks,

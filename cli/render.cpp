@@ -64,7 +64,8 @@ void Table::print(std::ostream& out) const {
   line(headers, 0, true);
   size_t s = 0;
   for (size_t r = 0; r <= m_rows.size(); ++r) {
-    for (; s < m_sections.size() && m_sections[s].first == r; ++s) out << m_sections[s].second << '\n';
+    for (; s < m_sections.size() && m_sections[s].first == r; ++s)
+      out << m_sections[s].second << '\n';
     if (r < m_rows.size()) line(m_rows[r], r, false);
   }
 }

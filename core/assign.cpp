@@ -99,7 +99,8 @@ std::vector<Task> add_tasks(Context& ctx, const TaskAddRequest& rq) {
   std::vector<std::string> checks;
   for (const auto& c : rq.checks) {
     std::string item(trim(c));
-    if (item.empty() || has_control(item)) throw Error("a checklist item must be one non-empty line");
+    if (item.empty() || has_control(item))
+      throw Error("a checklist item must be one non-empty line");
     checks.push_back(item);
   }
   std::string group = assignees.size() > 1 ? new_id("G-") : "";

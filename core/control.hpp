@@ -35,11 +35,12 @@ std::vector<Span> timeline(const Task& task);
 
 struct Counters {
   std::string login;
-  int overdue = 0;      // responsible or participant, deadline passed, status new/accepted/in_progress
-  int new_ = 0;         // responsible, status new
-  int review = 0;       // creator, status review
-  int comments = 0;     // others' comments on the person's open tasks after their own last log entry
-  int due_soon = 0;     // responsible or participant, active, deadline not passed but within the next working day
+  int overdue = 0;   // responsible or participant, deadline passed, status new/accepted/in_progress
+  int new_ = 0;      // responsible, status new
+  int review = 0;    // creator, status review
+  int comments = 0;  // others' comments on the person's open tasks after their own last log entry
+  int due_soon =
+      0;  // responsible or participant, active, deadline not passed but within the next working day
   int no_deadline = 0;  // open tasks the person created without a deadline
   // overdue + new + review + comments (due soon and no deadline are warnings).
   int total() const { return overdue + new_ + review + comments; }
@@ -51,10 +52,11 @@ Counters count_for(const std::string& login, const std::vector<Task>& tasks, Ins
 
 struct Efficiency {
   std::string login;
-  int in_work = 0;         // tasks in work during the period (see efficiency())
-  int violations = 0;      // of those, overdue at some moment of the period
-  int percent = 100;       // round(100 × (1 − violations / in_work)), 100 when in_work is 0
-  int deadline_moves = 0;  // deadline entries in the period on tasks the person was responsible for
+  int in_work = 0;     // tasks in work during the period (see efficiency())
+  int violations = 0;  // of those, overdue at some moment of the period
+  int percent = 100;   // round(100 × (1 − violations / in_work)), 100 when in_work is 0
+  int deadline_moves =
+      0;  // deadline entries in the period (up to now) on tasks the person answers for
 };
 
 // A half-open period [begin, end) of instants; a month in the store's zone for --period 2026-11.

@@ -338,9 +338,11 @@ Instant parse_when(std::string_view text, Instant now, const Zone& zone,
       auto ym = ymd.year() / ymd.month() + date::months{month};
       LocalDay first{ym / 1};
       LocalDay last{ym / date::last};
-      if (auto d = last_working_day(first, last, calendar); d && at_day(*d) > now) return at_day(*d);
+      if (auto d = last_working_day(first, last, calendar); d && at_day(*d) > now)
+        return at_day(*d);
     }
-    throw Error("this month and the next have no working days").hint("give the date, such as 28.11");
+    throw Error("this month and the next have no working days")
+        .hint("give the date, such as 28.11");
   }
   if (auto wd = weekday_named(w)) {
     // A week ahead is always after now, so the loop returns by its last turn.

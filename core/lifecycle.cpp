@@ -26,14 +26,25 @@ const std::vector<Rule>& rules() {
   static const std::vector<Rule> table{
       {Action::ack, "ack", "acknowledged", responsible, {S::new_}},
       {Action::start, "start", "started", responsible, {S::new_, S::accepted}},
-      {Action::done, "done", "done", responsible | creator | head, {S::new_, S::accepted, S::in_progress}},
+      {Action::done,
+       "done",
+       "done",
+       responsible | creator | head,
+       {S::new_, S::accepted, S::in_progress}},
       {Action::accept, "accept", "accepted", creator | head, {S::review}},
       {Action::return_, "return", "returned", creator | head, {S::review}},
-      {Action::defer, "defer", "deferred", responsible | creator | head, {S::new_, S::accepted, S::in_progress}},
+      {Action::defer,
+       "defer",
+       "deferred",
+       responsible | creator | head,
+       {S::new_, S::accepted, S::in_progress}},
       {Action::resume, "resume", "resumed", responsible | creator | head, {S::deferred}},
       {Action::decline, "decline", "declined", responsible, {S::new_, S::accepted, S::in_progress}},
       {Action::reopen, "reopen", "reopened", creator | head, {S::done, S::declined, S::cancelled}},
-      {Action::cancel, "cancel", "cancelled", creator | head,
+      {Action::cancel,
+       "cancel",
+       "cancelled",
+       creator | head,
        {S::new_, S::accepted, S::in_progress, S::review, S::deferred}},
   };
   return table;
@@ -94,7 +105,10 @@ struct Edit {
   std::string before;
 
   Edit(Context& c, std::string_view typed_id)
-      : ctx(c), lock(c.store.lock()), actor(c.actor()), task(c.store.load_task(c.store.resolve_task(typed_id))) {
+      : ctx(c),
+        lock(c.store.lock()),
+        actor(c.actor()),
+        task(c.store.load_task(c.store.resolve_task(typed_id))) {
     before = task_to_yaml(task);
   }
 
@@ -109,8 +123,8 @@ struct Edit {
     auto rel = ctx.store.task_path(task.id).lexically_relative(ctx.store.root());
     // The actor's data is copied: the people cache it lives in is dropped by apply().
     Person who = actor;
-    ctx.store.apply({{rel, after}}, fmt::format("task {}: {} — {}", task.id, what, task.title), &who,
-                    ctx.commit);
+    ctx.store.apply({{rel, after}}, fmt::format("task {}: {} — {}", task.id, what, task.title),
+                    &who, ctx.commit);
   }
 };
 
@@ -140,7 +154,9 @@ std::string one_line(const std::string& text, std::string_view what) {
 
 }  // namespace
 
-std::string_view action_name(Action a) { return rule_of(a).name; }
+std::string_view action_name(Action a) {
+  return rule_of(a).name;
+}
 
 bool is_head_over(const Person& person, const Task& task, const People& people) {
   if (person.role != "head" || !person.active) return false;
@@ -174,17 +190,38 @@ Task transition(Context& ctx, std::string_view typed_id, Action action, const st
   LogEntry& entry = e.log(rule.event);
   Status to = Status::done;
   switch (action) {
-    case Action::ack: to = Status::accepted; break;
-    case Action::start: to = Status::in_progress; break;
-    // A controller who finishes the task has controlled it; the responsible's work waits for review.
-    case Action::done: to = t.review && !controller ? Status::review : Status::done; break;
-    case Action::accept: to = Status::done; break;
-    case Action::return_: to = Status::in_progress; break;
-    case Action::defer: to = Status::deferred; break;
-    case Action::resume: to = status_before_defer(t); break;
-    case Action::decline: to = Status::declined; break;
-    case Action::reopen: to = from == Status::done ? Status::in_progress : Status::new_; break;
-    case Action::cancel: to = Status::cancelled; break;
+    case Action::ack:
+      to = Status::accepted;
+      break;
+    case Action::start:
+      to = Status::in_progress;
+      break;
+    // A controller who finishes the task has controlled it; the responsible's work waits for
+    // review.
+    case Action::done:
+      to = t.review && !controller ? Status::review : Status::done;
+      break;
+    case Action::accept:
+      to = Status::done;
+      break;
+    case Action::return_:
+      to = Status::in_progress;
+      break;
+    case Action::defer:
+      to = Status::deferred;
+      break;
+    case Action::resume:
+      to = status_before_defer(t);
+      break;
+    case Action::decline:
+      to = Status::declined;
+      break;
+    case Action::reopen:
+      to = from == Status::done ? Status::in_progress : Status::new_;
+      break;
+    case Action::cancel:
+      to = Status::cancelled;
+      break;
   }
   if (action == Action::defer) set(entry, "from", std::string(status_name(from)));
   set_status(e, entry, to);
@@ -213,8 +250,8 @@ bool acknowledge_on_view(Context& ctx, const std::string& id) {
 
 Task comment(Context& ctx, std::string_view typed_id, const std::string& text) {
   Edit e(ctx, typed_id);
-  require(responsible | creator | head | participant | observer, e.actor, e.task, ctx.store.people(),
-          "comment on");
+  require(responsible | creator | head | participant | observer, e.actor, e.task,
+          ctx.store.people(), "comment on");
   std::string body = one_line(text, "the comment");
   set(e.log("commented"), "text", body);
   e.save("comment by " + e.actor.login);
@@ -252,7 +289,8 @@ Task edit(Context& ctx, std::string_view typed_id, const EditRequest& rq) {
   if (!fields && !rq.due) throw Error("nothing to change").hint("see 'tally task edit --help'");
   if (fields) require(creator | head, e.actor, t, people, "edit");
   if (!is_open(t.status))
-    throw Error("{} is {}", t.id, status_name(t.status)).hint("reopen it first: tally task reopen " + t.id);
+    throw Error("{} is {}", t.id, status_name(t.status))
+        .hint("reopen it first: tally task reopen " + t.id);
 
   std::vector<std::string> changed;
   if (rq.title) {
@@ -297,13 +335,16 @@ Task edit(Context& ctx, std::string_view typed_id, const EditRequest& rq) {
   }
   if (!changed.empty()) set(e.log("edited"), "fields", join(changed, ", "));
 
-  std::string what = changed.empty() ? "" : "edited " + join(changed, ", ") + " by " + e.actor.login;
+  std::string what =
+      changed.empty() ? "" : "edited " + join(changed, ", ") + " by " + e.actor.login;
   if (rq.due) {
     unsigned may = creator | head | (t.may_move_deadline ? responsible : 0u);
     if (!(roles & may))
       throw Error("{} cannot move the deadline of {}", e.actor.login, t.id)
           .hint("only " + who_may(creator | head, t, people) + " may" +
-                (roles & responsible ? "; ask them to move it, or to allow you to (--may-move-deadline)" : ""));
+                (roles & responsible
+                     ? "; ask them to move it, or to allow you to (--may-move-deadline)"
+                     : ""));
     std::string reason(trim(rq.reason));
     if (reason.empty())
       throw Error("say why the deadline moves: --reason is required")
@@ -312,8 +353,8 @@ Task edit(Context& ctx, std::string_view typed_id, const EditRequest& rq) {
     if (*rq.due != "none") {
       Instant at = parse_when(*rq.due, ctx.now, ctx.store.zone(), ctx.store.settings().calendar);
       if (at < ctx.now)
-        throw Error("the deadline {} is in the past (now is {})", format_human(at, ctx.store.zone()),
-                    format_human(ctx.now, ctx.store.zone()));
+        throw Error("the deadline {} is in the past (now is {})",
+                    format_human(at, ctx.store.zone()), format_human(ctx.now, ctx.store.zone()));
       to = Stamp::make(at, ctx.store.zone());
     }
     auto human = [&](const std::optional<Stamp>& s) {
@@ -338,9 +379,11 @@ Task reassign(Context& ctx, std::string_view typed_id, const std::string& to) {
   const People& people = ctx.store.people();
   require(creator | head, e.actor, t, people, "reassign");
   if (!is_open(t.status))
-    throw Error("{} is {}", t.id, status_name(t.status)).hint("reopen it first: tally task reopen " + t.id);
+    throw Error("{} is {}", t.id, status_name(t.status))
+        .hint("reopen it first: tally task reopen " + t.id);
   const Person& next = people.require(to);
-  if (!next.active) throw Error("{} is not active", next.login).hint("give the task to someone active");
+  if (!next.active)
+    throw Error("{} is not active", next.login).hint("give the task to someone active");
   if (next.login == t.responsible) throw Error("{} already answers for {}", next.login, t.id);
   std::string from = t.responsible;
   LogEntry& entry = e.log("reassigned");

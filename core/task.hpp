@@ -51,7 +51,7 @@ struct Task {
   bool review = false;
   bool may_move_deadline = false;  // the responsible may move the deadline (with a reason)
   bool result_required = false;    // the responsible cannot finish without a result text
-  std::string link;  // "deal/1042"; empty for a general task
+  std::string link;                // "deal/1042"; empty for a general task
   std::string group;
   std::string recur;
   std::vector<std::string> tags;

@@ -116,7 +116,9 @@ bool literal_block_fits(const std::string& s) {
 // was quoted in the source "!". The emitter never writes tags.
 constexpr const char* k_text_tag = "tag:tally,text";
 
-bool is_text(const YAML::Node& n) { return n.Tag() == k_text_tag || n.Tag() == "!"; }
+bool is_text(const YAML::Node& n) {
+  return n.Tag() == k_text_tag || n.Tag() == "!";
+}
 
 std::string scalar_inline(const YAML::Node& n) {
   const std::string& s = n.Scalar();

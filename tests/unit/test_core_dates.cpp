@@ -340,7 +340,8 @@ TEST_CASE("core::parse_when") {
     CHECK(when("eow", k_friday_10, calendar) == "2026-11-30T18:00:00+03:00");
     CHECK(when("eom", k_friday_10, calendar) == "2026-11-30T18:00:00+03:00");
     calendar.work_days.fill(false);
-    CHECK(error_of([&] { when("eow", k_friday_10, calendar); }) == "this week and the next have no working days");
+    CHECK(error_of([&] { when("eow", k_friday_10, calendar); }) ==
+          "this week and the next have no working days");
   }
   SUBCASE("Berlin: a nonexistent time moves past the gap") {
     CHECK(when_in_berlin("29.03.2026 02:30", "2026-03-28T10:00:00+01:00") ==
