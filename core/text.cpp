@@ -120,18 +120,19 @@ bool has_control(std::string_view s, std::string_view allowed) {
 }
 
 int edit_distance(std::string_view a, std::string_view b) {
+  // Optimal string alignment: a swap of neighbours ("slaes") costs one, as people mistype.
   auto x = code_points(a), y = code_points(b);
-  std::vector<int> prev(y.size() + 1), cur(y.size() + 1);
-  for (size_t j = 0; j <= y.size(); ++j) prev[j] = static_cast<int>(j);
-  for (size_t i = 1; i <= x.size(); ++i) {
-    cur[0] = static_cast<int>(i);
+  std::vector<std::vector<int>> d(x.size() + 1, std::vector<int>(y.size() + 1));
+  for (size_t i = 0; i <= x.size(); ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= y.size(); ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= x.size(); ++i)
     for (size_t j = 1; j <= y.size(); ++j) {
-      int subst = prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+      int cost = x[i - 1] == y[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
-    std::swap(prev, cur);
-  }
-  return prev[y.size()];
+  return d[x.size()][y.size()];
 }
 
 std::vector<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates,
@@ -141,7 +142,7 @@ std::vector<std::string> nearest(std::string_view word, const std::vector<std::s
   for (const auto& c : candidates) {
     int d = edit_distance(lower, to_lower(c));
     int length = static_cast<int>(code_points(word).size());
-    int limit = length <= 3 ? 1 : std::max(2, length / 3);
+    int limit = std::max(1, length / 3);
     if (d <= limit || to_lower(c).starts_with(lower)) scored.emplace_back(d, c);
   }
   std::stable_sort(scored.begin(), scored.end(),

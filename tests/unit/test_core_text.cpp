@@ -45,6 +45,9 @@ TEST_CASE("core::nearest") {
   CHECK(nearest("ivn", logins) == std::vector<std::string>{"ivan"});
   CHECK(nearest("slaes", {"sales", "support"}) == std::vector<std::string>{"sales"});
   CHECK(nearest("zzz", logins).empty());
+  CHECK(nearest("vasya", {"masha"}).empty());
+  CHECK(edit_distance("slaes", "sales") == 1);
+  CHECK(edit_distance("Пётр", "Петр") == 1);
   CHECK(nearest("Пётр", {"пётр"}) == std::vector<std::string>{"пётр"});
 }
 
