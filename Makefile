@@ -3,7 +3,7 @@
 #   make test   install what is missing, build, run every test (ctest)
 BUILD ?= build
 JOBS ?= $(shell nproc)
-PACKAGES = cmake g++ make pkg-config git ca-certificates tzdata python3 jq groff mandoc \
+PACKAGES = cmake g++ make pkg-config git ca-certificates tzdata python3 jq groff mandoc libxml2-utils \
            libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev libhowardhinnant-date-dev libutf8proc-dev
 
 .PHONY: deps build test demo clean

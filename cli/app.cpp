@@ -25,6 +25,7 @@ const std::vector<CommandGroup>& command_groups() {
       {"contact", "contacts: add, list, show", add_contact},
       {"task", "assign tasks and follow them through their life", add_task},
       {"counters", "overdue, new, review and comment counters; efficiency", add_counters},
+      {"plan", "sales plans per segment and the check against actual sales", add_plan},
   };
   return groups;
 }

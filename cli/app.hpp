@@ -42,6 +42,7 @@ void add_lead(CLI::App& parent, const Globals& globals);
 void add_contact(CLI::App& parent, const Globals& globals);
 void add_task(CLI::App& parent, const Globals& globals);
 void add_counters(CLI::App& parent, const Globals& globals);
+void add_plan(CLI::App& parent, const Globals& globals);
 // The lifecycle subcommands of `tally task` (cmd_task_life.cpp).
 void add_task_life(CLI::App* task_group, const Globals& globals);
 

@@ -133,7 +133,14 @@ void add_task_list(CLI::App* group, const Globals& globals) {
     }
     if (!opt->to.empty()) f.responsible = people.require(opt->to).login;
     if (!opt->by.empty()) f.creator = people.require(opt->by).login;
-    if (!opt->group.empty()) f.group = opt->group;
+    if (!opt->group.empty()) {
+      core::TaskFilter any;
+      any.group = opt->group;
+      any.all_statuses = true;
+      if (core::query_tasks(ctx, any).empty())
+        throw core::Error("no tasks in group {}", opt->group);
+      f.group = opt->group;
+    }
     if (auto ref = opt->link.ref())
       f.link = core::link_of(core::resolve_record(ctx.store, ref->kind, ref->id));
     for (const auto& s : opt->statuses) {
@@ -202,16 +209,19 @@ void add_task_show(CLI::App* group, const Globals& globals) {
     if (!t.link.empty()) {
       std::string link = t.link;
       auto slash = t.link.find('/');
-      if (auto kind = core::parse_kind(t.link.substr(0, slash)))
-        if (auto rec = ctx.store.find_record(*kind, t.link.substr(slash + 1)))
-          link += " — " + rec->title + (rec->stage.empty() ? "" : " [" + rec->stage + "]");
+      auto kind = core::parse_kind(t.link.substr(0, slash));
+      if (auto rec = kind ? ctx.store.find_record(*kind, t.link.substr(slash + 1)) : std::nullopt) {
+        link += " — " + rec->title;
+        if (const core::Stage* st = ctx.store.settings().find_stage(rec->stage))
+          link += " [" + st->name + "]";
+      }
       table.add({"link", link});
     }
     if (!t.group.empty()) table.add({"group", t.group});
     if (!t.tags.empty()) table.add({"tags", core::join(t.tags, ", ")});
     if (t.may_move_deadline)
       table.add({"deadline moves", "the responsible may move it, with a reason"});
-    if (t.result_required) table.add({"result", "required to finish"});
+    if (t.result_required) table.add({"result required", "yes: the responsible reports a result"});
     for (size_t i = 0; i < t.checklist.size(); ++i)
       table.add(
           {i ? "" : "checklist", fmt::format("{}. [{}] {}", i + 1, t.checklist[i].done ? "x" : " ",
@@ -237,7 +247,7 @@ void add_task_show(CLI::App* group, const Globals& globals) {
 }  // namespace
 
 void add_task(CLI::App& parent, const Globals& globals) {
-  auto* group = parent.add_subcommand("task", "assign tasks, list them, show one");
+  auto* group = parent.add_subcommand("task", "assign tasks and follow them through their life");
   group->require_subcommand(1);
   add_task_add(group, globals);
   add_task_list(group, globals);

@@ -169,16 +169,19 @@ void add_log(CLI::App* group, const Globals& globals) {
     auto rel = ctx.store.task_path(t.id).lexically_relative(ctx.store.root());
     core::Git git(ctx.store.root());
     if (git.in_work_tree()) {
-      std::string out = git.run({"log", "--format=%h%x1f%an%x1f%aI%x1f%s", "--", rel.string()});
+      std::string out = git.run({"log", "--format=%h%x1f%an%x1f%at%x1f%s", "--", rel.string()});
       for (const auto& line : core::split(out, '\n')) {
         auto parts = core::split(line, '\x1f');
         if (parts.size() != 4) continue;
+        // Commit times in the store's zone, like the log above them.
+        core::Instant when{std::chrono::seconds(std::stoll(parts[2]))};
+        std::string iso = core::format_timestamp(when, ctx.store.zone());
         commits.push(Value::object()
                          .set("commit", parts[0])
                          .set("author", parts[1])
-                         .set("date", parts[2])
+                         .set("date", iso)
                          .set("subject", parts[3]));
-        table.add({f == Format::table ? parts[2].substr(0, 16) : parts[2], parts[1],
+        table.add({f == Format::table ? core::format_human(when, ctx.store.zone()) : iso, parts[1],
                    "commit " + parts[0], parts[3]});
       }
     }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 namespace tally::cli {
 
@@ -21,8 +22,13 @@ CountersReport build_counters(const core::Context& ctx, const std::vector<core::
     r.counters.push_back(core::count_for(p->login, tasks, ctx.now, ctx.store.zone(), cal));
     if (span) r.efficiency.push_back(core::efficiency_for(p->login, tasks, *span, ctx.now));
   }
-  for (const core::Task* t : core::needing_reassignment(tasks, ctx.store.people()))
-    r.reassign.push_back(t);
+  // Only the shown departments' tasks: a head sees what is theirs to reassign.
+  std::set<std::string> depts;
+  for (const core::Person* p : r.people) depts.insert(p->department);
+  for (const core::Task* t : core::needing_reassignment(tasks, ctx.store.people())) {
+    const core::Person* p = ctx.store.people().find(t->responsible);
+    if (!p || depts.count(p->department)) r.reassign.push_back(t);
+  }
   return r;
 }
 
@@ -153,10 +159,14 @@ std::vector<const core::Person*> default_people(const core::Context& ctx) {
   const auto& people = ctx.store.people();
   std::vector<const core::Person*> out;
   const core::Person* me = nullptr;
-  try {
+  // TALLY_USER names someone on purpose: a typo there is an error, not "show everyone".
+  if (ctx.user)
     me = &ctx.identify();
-  } catch (const core::Error&) {
-  }
+  else
+    try {
+      me = &ctx.identify();
+    } catch (const core::Error&) {
+    }
   for (const auto& p : people.list) {
     if (!p.active) continue;
     bool in = !me ||

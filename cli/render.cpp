@@ -34,7 +34,7 @@ void Table::color(size_t row, size_t col, const char* sgr) {
   m_colors.push_back({{row, col}, sgr});
 }
 
-void Table::print(std::ostream& out) const {
+void Table::print(std::ostream& out, int indent) const {
   std::vector<int> width(m_columns.size(), 0);
   for (size_t c = 0; c < m_columns.size(); ++c) width[c] = core::display_width(m_columns[c].header);
   for (const auto& row : m_rows)
@@ -57,7 +57,7 @@ void Table::print(std::ostream& out) const {
       if (!last) text += "  ";
     }
     while (!text.empty() && text.back() == ' ') text.pop_back();
-    out << text << '\n';
+    out << std::string(static_cast<size_t>(indent), ' ') << text << '\n';
   };
   std::vector<std::string> headers;
   for (const auto& c : m_columns) headers.push_back(c.header);
@@ -149,6 +149,9 @@ void Value::print_json(std::ostream& out, int indent) const {
     case Kind::integer:
       out << m_int;
       break;
+    case Kind::number:
+      out << m_text;
+      break;
     case Kind::text:
       out << json_string(m_text);
       break;
@@ -191,6 +194,8 @@ struct ValueYaml {
         return YAML::Node(v.m_bool ? "true" : "false");
       case Value::Kind::integer:
         return YAML::Node(std::to_string(v.m_int));
+      case Value::Kind::number:
+        return YAML::Node(v.m_text);
       case Value::Kind::text:
         return core::text_node(v.m_text);
       case Value::Kind::list: {

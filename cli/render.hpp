@@ -32,7 +32,7 @@ class Table {
 
   // Columns padded to the widest cell by display width, two spaces apart;
   // `painted` cells (same shape as rows) replace the text after padding is computed.
-  void print(std::ostream& out) const;
+  void print(std::ostream& out, int indent = 0) const;
   // RFC 4180: comma-separated, quoted when needed, CRLF line ends.
   void print_csv(std::ostream& out) const;
   // Marks a cell for colour on a terminal.
@@ -48,7 +48,7 @@ class Table {
 // A JSON-shaped value.
 class Value {
  public:
-  enum class Kind { null, boolean, integer, text, list, object };
+  enum class Kind { null, boolean, integer, number, text, list, object };
   Value() = default;
   Value(std::nullptr_t) {}
   Value(bool b) : m_kind(Kind::boolean), m_bool(b) {}
@@ -56,6 +56,13 @@ class Value {
   Value(std::int64_t i) : m_kind(Kind::integer), m_int(i) {}
   Value(std::string s) : m_kind(Kind::text), m_text(std::move(s)) {}
   Value(const char* s) : m_kind(Kind::text), m_text(s) {}
+  // A decimal number written as is ("12000000.50", "-17.14"): exact, never a binary float.
+  static Value number(std::string digits) {
+    Value v;
+    v.m_kind = Kind::number;
+    v.m_text = std::move(digits);
+    return v;
+  }
   static Value list() {
     Value v;
     v.m_kind = Kind::list;

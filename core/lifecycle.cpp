@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -182,7 +183,8 @@ Task transition(Context& ctx, std::string_view typed_id, Action action, const st
   std::string reason(trim(text));
   if ((action == Action::return_ || action == Action::decline) && reason.empty())
     throw Error("say why: --reason is required to {} a task", rule.name);
-  bool controller = roles & (creator | head);
+  // The creator, or a head over the task who is not doing it, controls it.
+  bool controller = (roles & creator) || ((roles & head) && !(roles & responsible));
   if (action == Action::done && t.result_required && reason.empty() && !controller)
     throw Error("{} needs a result to be finished", t.id).hint("add --result \"what was done\"");
 
@@ -236,7 +238,11 @@ Task transition(Context& ctx, std::string_view typed_id, Action action, const st
 }
 
 bool acknowledge_on_view(Context& ctx, const std::string& id) {
-  if (::access(ctx.store.root().c_str(), W_OK) != 0) return false;
+  // Read-only: no write permission, or a file system mounted read-only (root passes access()).
+  struct statvfs fs {};
+  if (::access(ctx.store.root().c_str(), W_OK) != 0 ||
+      (::statvfs(ctx.store.root().c_str(), &fs) == 0 && (fs.f_flag & ST_RDONLY)))
+    return false;
   try {
     const Person& me = ctx.identify();
     Task t = ctx.store.load_task(id);
@@ -262,6 +268,9 @@ Task check_item(Context& ctx, std::string_view typed_id, int number, bool done) 
   Edit e(ctx, typed_id);
   require(responsible | creator | head | participant, e.actor, e.task, ctx.store.people(),
           "tick the checklist of");
+  if (!is_open(e.task.status))
+    throw Error("{} is {}", e.task.id, status_name(e.task.status))
+        .hint("reopen it first: tally task reopen " + e.task.id);
   auto& list = e.task.checklist;
   if (number < 1 || static_cast<size_t>(number) > list.size())
     throw Error("{} has no checklist item {}", e.task.id, number)
@@ -296,27 +305,28 @@ Task edit(Context& ctx, std::string_view typed_id, const EditRequest& rq) {
   if (rq.title) {
     std::string title(trim(*rq.title));
     if (title.empty() || has_control(title)) throw Error("the title must be one non-empty line");
+    if (title != t.title) changed.push_back("title");
     t.title = title;
-    changed.push_back("title");
   }
   if (rq.description) {
+    if (*rq.description != t.description) changed.push_back("description");
     t.description = *rq.description;
-    changed.push_back("description");
   }
   if (rq.priority) {
     if (*rq.priority != "normal" && *rq.priority != "high")
       throw Error("unknown priority '{}'", *rq.priority).hint("priorities are normal and high");
+    if (*rq.priority != t.priority) changed.push_back("priority");
     t.priority = *rq.priority;
-    changed.push_back("priority");
   }
   auto update = [&](std::vector<std::string>& list, const std::vector<std::string>& add,
                     const std::vector<std::string>& drop, const char* name, bool logins) {
+    std::vector<std::string> old = list;
     for (const auto& x : add) {
       if (logins) people.require(x);
       if (!has(list, x)) list.push_back(x);
     }
     for (const auto& x : drop) list.erase(std::remove(list.begin(), list.end(), x), list.end());
-    if (!add.empty() || !drop.empty()) changed.push_back(name);
+    if (list != old) changed.push_back(name);
   };
   update(t.observers, rq.add_observers, rq.drop_observers, "observers", true);
   update(t.participants, rq.add_participants, rq.drop_participants, "participants", true);
@@ -325,15 +335,17 @@ Task edit(Context& ctx, std::string_view typed_id, const EditRequest& rq) {
     t.checklist.push_back({one_line(c, "a checklist item"), false});
     if (!has(changed, "checklist")) changed.push_back("checklist");
   }
-  if (rq.may_move_deadline) {
+  if (rq.may_move_deadline && *rq.may_move_deadline != t.may_move_deadline) {
     t.may_move_deadline = *rq.may_move_deadline;
     changed.push_back("may_move_deadline");
   }
-  if (rq.result_required) {
+  if (rq.result_required && *rq.result_required != t.result_required) {
     t.result_required = *rq.result_required;
     changed.push_back("result_required");
   }
   if (!changed.empty()) set(e.log("edited"), "fields", join(changed, ", "));
+  if (changed.empty() && !rq.due) throw Error("{} already is as asked: nothing changed", t.id);
+  if (!rq.due && !trim(rq.reason).empty()) throw Error("--reason goes with --due");
 
   std::string what =
       changed.empty() ? "" : "edited " + join(changed, ", ") + " by " + e.actor.login;
@@ -391,6 +403,8 @@ Task reassign(Context& ctx, std::string_view typed_id, const std::string& to) {
   set(entry, "to", next.login);
   set_status(e, entry, Status::new_);
   t.responsible = next.login;
+  t.participants.erase(std::remove(t.participants.begin(), t.participants.end(), next.login),
+                       t.participants.end());
   e.save(fmt::format("reassigned {} → {} by {}", from, next.login, e.actor.login));
   return t;
 }

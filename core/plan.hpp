@@ -22,6 +22,7 @@
 namespace tally::core {
 
 enum class Measure { amount, count };
+std::string_view measure_name(Measure m);  // "amount", "count"
 
 struct PlanPeriod {
   std::string name;  // "2026-11", "2026-Q4", "2026"
@@ -35,28 +36,34 @@ PlanPeriod parse_plan_period(std::string_view text);
 struct Segment {
   std::string name;
   std::vector<std::pair<std::string, std::string>> match;  // field = value; all must hold
-  std::int64_t target = 0;                  // kopecks for amount, deals for count
-  std::optional<std::int64_t> actual;       // given in the plan (a CRM elsewhere)
-  YAML::Mark mark;                          // where the segment is, for messages
+  std::int64_t target = 0;                                 // kopecks for amount, deals for count
+  std::optional<std::int64_t> actual;                      // given in the plan (a CRM elsewhere)
+  YAML::Mark mark;                                         // where the segment is, for messages
 };
 
 struct Plan {
   PlanPeriod period;
   Measure measure = Measure::amount;
-  std::optional<int> tolerance_percent;                // overrides tally.yaml
-  std::map<std::string, Money> rates;                  // currency -> value of 1 unit in the store's currency
+  std::optional<int> tolerance_percent;  // overrides tally.yaml
+  std::map<std::string, Money> rates;    // currency -> value of 1 unit in the store's currency
   std::vector<Segment> segments;
   YAML::Node unknown{YAML::NodeType::Map};
 };
 
 // Reads and validates plans/<PERIOD>.yaml; every problem at once, with file:line:column.
-// `known_fields` are the deal fields a `match` may name.
+// `known_fields` are the deal fields a `match` may name; empty skips that check (history
+// reads old revisions whose fields may be gone).
 Plan parse_plan(const YamlDoc& doc, const std::vector<std::string>& known_fields);
 std::string plan_to_yaml(const Plan& plan);
 
 // The deal fields a segment may match: the built-in ones, `department` (the
 // owner's), and every key found in deals' `fields`.
 std::vector<std::string> deal_field_names(const std::vector<Record>& deals);
+
+// True when the deal has every field = value of the segment's match ("department"
+// is the owner's department; "stage" also accepts the stage's name).
+bool segment_matches(const Segment& segment, const Record& deal, const Settings& settings,
+                     const People& people);
 
 enum class Verdict { ok, under, over, unplanned };
 std::string_view verdict_name(Verdict v);
@@ -65,7 +72,8 @@ struct SegmentResult {
   const Segment* segment = nullptr;
   std::int64_t target = 0;
   std::int64_t actual = 0;
-  std::vector<const Record*> deals;  // the won deals behind the actual (empty when the plan gives it)
+  std::vector<const Record*>
+      deals;  // the won deals behind the actual (empty when the plan gives it)
   // Deviation from the target, in hundredths of a percent, rounded half away from zero.
   std::int64_t deviation_bp = 0;
   // While the period runs: the target pro-rated by working days, its deviation, the projection.

@@ -119,6 +119,7 @@ def main():
             "HOME": home,
             "CASE_TMP": tmp,
             "EXAMPLES": os.path.abspath(args.examples),
+            "SCHEMAS": os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "schema"),
             "LANG": "C.UTF-8",
             "LC_ALL": "C.UTF-8",
             "TZ": "Europe/Moscow",

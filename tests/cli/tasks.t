@@ -128,7 +128,7 @@ show takes any unique prefix, in any case.
   created      27.11.2026 10:00
   deadline     27.11.2026 18:00
   priority     normal
-  link         deal/1042 — Поставка оборудования [negotiation]
+  link         deal/1042 — Поставка оборудования [В работе]
   log          27.11.2026 10:00  anna created
   $ tally task show $T1 --format json | jq -c '.log'
   [{"at":"2026-11-27T10:00:00+03:00","by":"anna","event":"created"}]

@@ -1,0 +1,153 @@
+// `plan check`: the actual of each segment against its target, and while the
+// period runs, against the target pro-rated by working days. Every comparison
+// is made on 128-bit integers with the fractions multiplied out, so "exactly at
+// the tolerance" is exact: 20% of 0.10 is not lost to binary floating point.
+// Only the figures shown (pace, projection, deviations) are rounded.
+#include "core/error.hpp"
+#include "core/plan.hpp"
+
+#include <algorithm>
+
+namespace tally::core {
+
+namespace {
+
+__extension__ typedef __int128 Wide;
+
+Wide magnitude(Wide v) {
+  return v < 0 ? -v : v;
+}
+
+// n / d rounded half up (a half goes towards +infinity); d > 0.
+std::int64_t div_half_up(Wide n, Wide d) {
+  Wide num = 2 * n + d, den = 2 * d;
+  Wide q = num / den;
+  if (num % den != 0 && num < 0) --q;  // floor, not truncation
+  return static_cast<std::int64_t>(q);
+}
+
+// n / d rounded half away from zero; d != 0.
+std::int64_t div_half_away(Wide n, Wide d) {
+  Wide q = (2 * magnitude(n) + magnitude(d)) / (2 * magnitude(d));
+  return static_cast<std::int64_t>((n < 0) != (d < 0) ? -q : q);
+}
+
+// The actual against the reference num / den (den > 0), both sides multiplied by den.
+Verdict judge(std::int64_t target, std::int64_t actual, Wide num, Wide den, int tolerance) {
+  if (target == 0) return actual > 0 ? Verdict::unplanned : Verdict::ok;
+  Wide diff = Wide{actual} * den - num;
+  if (magnitude(diff) * 100 <= Wide{tolerance} * num) return Verdict::ok;
+  return diff < 0 ? Verdict::under : Verdict::over;
+}
+
+// A deal's amount in the store's currency, in kopecks.
+std::int64_t store_amount(const Record& deal, const Plan& plan, const Settings& settings) {
+  if (!deal.amount) return 0;
+  if (deal.currency.empty() || deal.currency == settings.currency) return deal.amount->cents;
+  auto it = plan.rates.find(deal.currency);
+  if (it == plan.rates.end())
+    throw Error("deal {} is in {}, and plans/{}.yaml gives no rate for it", deal.id, deal.currency,
+                plan.period.name)
+        .hint(fmt::format("add rates: {{{}: 92.50}} to the plan", deal.currency));
+  // The rate is kopecks per unit, so kopecks × kopecks / 100 is kopecks.
+  return div_half_up(Wide{deal.amount->cents} * it->second.cents, 100);
+}
+
+bool is_won(const Record& deal, const Settings& settings) {
+  const Stage* stage = settings.find_stage(deal.stage);
+  return stage && stage->outcome == "won";
+}
+
+}  // namespace
+
+bool segment_matches(const Segment& segment, const Record& deal, const Settings& settings,
+                     const People& people) {
+  for (const auto& [field, value] : segment.match) {
+    if (field == "department") {
+      const Person* owner = deal.owner.empty() ? nullptr : people.find(deal.owner);
+      if (!owner || owner->department.empty() || owner->department != value) return false;
+    } else if (field == "stage") {
+      const Stage* stage = settings.find_stage(value);
+      if (deal.stage != (stage ? stage->id : value)) return false;
+    } else {
+      auto own = deal.field(field);
+      if (!own || *own != value) return false;
+    }
+  }
+  return true;
+}
+
+bool CheckResult::failed() const {
+  return std::any_of(segments.begin(), segments.end(),
+                     [](const SegmentResult& s) { return s.verdict != Verdict::ok; });
+}
+
+CheckResult check_plan(const Plan& plan, const std::vector<Record>& deals, const Settings& settings,
+                       const People& people, const Zone& zone, const CheckOptions& options) {
+  CheckResult result;
+  result.plan = &plan;
+  result.final = options.final;
+  result.tolerance_percent = options.tolerance_percent.value_or(
+      plan.tolerance_percent.value_or(settings.tolerance_percent));
+  const PlanPeriod& period = plan.period;
+  LocalDay today = date::floor<date::days>(zone.to_local(options.as_of));
+  for (LocalDay d = period.first; d <= period.last; d += date::days{1}) {
+    if (!settings.calendar.is_working_day(d)) continue;
+    ++result.days_total;
+    if (d <= today) ++result.days_elapsed;
+  }
+  // A period that has not begun runs with nothing elapsed: its pace is zero, so
+  // it is ok until something is sold (a deal, or an actual given in the plan),
+  // which is over. A period without working days has nothing to pro-rate by and
+  // is judged by its target, as after its end.
+  result.running = !options.final && today <= period.last && result.days_total > 0;
+
+  // The period in the store's zone; a deal closed after as-of has not happened yet.
+  Instant start = zone.to_instant(LocalTime{period.first});
+  Instant end = zone.to_instant(LocalTime{period.last + date::days{1}});
+  std::vector<bool> counted(deals.size());
+  for (size_t i = 0; i < deals.size(); ++i) {
+    const Record& d = deals[i];
+    counted[i] = d.kind == RecordKind::deal && d.closed && d.closed->at >= start &&
+                 d.closed->at < end && d.closed->at <= options.as_of && is_won(d, settings);
+  }
+
+  std::vector<std::vector<std::string>> segments_of(deals.size());
+  const Wide total = result.days_total, elapsed = result.days_elapsed;
+  for (const auto& seg : plan.segments) {
+    SegmentResult s;
+    s.segment = &seg;
+    s.target = seg.target;
+    if (seg.actual) {
+      s.actual = *seg.actual;
+    } else {
+      for (size_t i = 0; i < deals.size(); ++i) {
+        if (!counted[i] || !segment_matches(seg, deals[i], settings, people)) continue;
+        s.deals.push_back(&deals[i]);
+        s.actual += plan.measure == Measure::amount ? store_amount(deals[i], plan, settings) : 1;
+        segments_of[i].push_back(seg.name);
+      }
+    }
+    if (s.target != 0)
+      s.deviation_bp = div_half_away((Wide{s.actual} - s.target) * 10000, s.target);
+    if (result.running) {
+      // The pace is target × elapsed / total; `reference` is it multiplied by total.
+      Wide reference = Wide{s.target} * elapsed;
+      s.pace = div_half_up(reference, total);
+      s.pace_deviation_bp =
+          reference == 0 ? 0
+                         : div_half_away((Wide{s.actual} * total - reference) * 10000, reference);
+      if (elapsed > 0) s.projection = div_half_up(Wide{s.actual} * total, elapsed);
+      s.verdict = judge(s.target, s.actual, reference, total, result.tolerance_percent);
+    } else {
+      s.verdict = judge(s.target, s.actual, s.target, 1, result.tolerance_percent);
+    }
+    result.segments.push_back(std::move(s));
+  }
+
+  for (size_t i = 0; i < deals.size(); ++i)
+    if (segments_of[i].size() > 1) result.overlaps.emplace_back(&deals[i], segments_of[i]);
+  return result;
+}
+
+}  // namespace tally::core
