@@ -30,7 +30,11 @@ std::optional<int> parse_tolerance(const std::string& text) {
 }
 
 std::int64_t parse_target(const std::string& text, core::Measure measure) {
-  if (measure == core::Measure::amount) return core::Money::parse(text).cents;
+  if (measure == core::Measure::amount) {
+    std::int64_t cents = core::Money::parse(text).cents;
+    if (cents < 0) throw core::Error("'{}' is negative: targets and actuals are zero or more", text);
+    return cents;
+  }
   try {
     size_t used = 0;
     long long v = std::stoll(text, &used);

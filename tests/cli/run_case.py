@@ -129,7 +129,8 @@ def main():
         })
         script = [PRELUDE]
         for n, (_, cmd, _) in enumerate(commands):
-            script.append("\n".join(cmd) + " 2>&1")
+            # Braces, not a subshell: cd and variables carry on to the next command.
+            script.append("{ " + "\n".join(cmd) + "\n} 2>&1")
             script.append(f"printf '\\n@@@ {n} %d\\n' $?")
         proc = subprocess.run(["bash", "-c", "\n".join(script)], cwd=work, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
