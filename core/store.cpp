@@ -1,5 +1,6 @@
 #include "core/store.hpp"
 
+#include "core/cache.hpp"
 #include "core/error.hpp"
 #include "core/fsutil.hpp"
 #include "core/ids.hpp"
@@ -127,12 +128,12 @@ Record Store::require_record(RecordKind kind, const std::string& id) const {
 }
 
 std::vector<Record> Store::load_records(RecordKind kind) const {
-  std::vector<Record> out;
-  for (const auto& id : record_ids(kind)) {
+  fs::path dir = m_root / kind_folder(kind);
+  fs::path cache = m_root / ".tally" / "cache" / (std::string(kind_folder(kind)) + ".bin");
+  return load_records_cached(kind, dir, cache, record_ids(kind), [&](const std::string& id) {
     fs::path rel = fs::path(kind_folder(kind)) / (id + ".yaml");
-    out.push_back(parse_record(load_yaml_file(m_root / rel, rel), kind, m_zone));
-  }
-  return out;
+    return parse_record(load_yaml_file(m_root / rel, rel), kind, m_zone);
+  });
 }
 
 std::unique_ptr<FileLock> Store::lock() const {

@@ -1,0 +1,38 @@
+The records cache (.tally/cache) is never the truth: edits behind tally's back, deletions,
+checkouts and a deleted cache are all seen at once.
+
+  $ sample
+  $ export TALLY_USER=anna
+  $ show() { tally deal list --format json | jq -r '.[] | select(.id == "1029") | .amount'; }
+  $ show
+  312400.00
+  $ ls .tally/cache
+  deals.bin
+
+Same size, same second: the amount changes one digit by hand.
+
+  $ sed -i 's/^amount: "312400.00"/amount: "912400.00"/' deals/1029.yaml && show
+  912400.00
+  $ show
+  912400.00
+
+Deleted, restored by git, switched branch: every change seen.
+
+  $ rm deals/1029.yaml && tally deal list --format json | jq 'map(.id) | index("1029")'
+  null
+  $ git checkout -q -- deals/1029.yaml && show
+  312400.00
+  $ git checkout -q -b other && sed -i 's/^amount: .*/amount: "1.00"/' deals/1029.yaml && git commit -qam cheap && show
+  1.00
+  $ git checkout -q - && show
+  312400.00
+
+A damaged or deleted cache is rebuilt; the answers stay the same.
+
+  $ printf 'garbage' > .tally/cache/deals.bin && show
+  312400.00
+  $ rm -rf .tally && show
+  312400.00
+  $ tally plan check 2026-10 --format json | jq -r '.plans[0].segments[0].actual'
+  3966500
+  $ git status --porcelain
