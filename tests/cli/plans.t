@@ -208,12 +208,12 @@ Bad data: file:line:column, exit 2, nothing changed.
   [2]
   $ rm plans/2027-01.yaml
   $ tally deal add "Контракт в долларах" --id 2001 --owner ivan --stage won --amount 1000 --currency USD --closed "20.11.2026 12:00" --field region=msk --field segment=b2b >/dev/null
+  $ snapshot
   $ tally plan check 2026-11
   tally: error: deal 2001 is in USD, and plans/2026-11.yaml gives no rate for it
   hint: add rates: {USD: 92.50} to the plan
   [2]
   $ unchanged
-  changed: a new commit 32c8aadf89d572088638fb1695d86d02d908fc78
   $ printf 'rates:\n  USD: "92.50"\n' >> plans/2026-11.yaml
   $ tally plan check 2026-11 --format json | jq -c '.plans[0].segments[] | select(.name == "Москва, корпоративные") | [.actual, .deals]'
   [404900,["1029","2001"]]
