@@ -3,10 +3,10 @@
 #   make test   install what is missing, build, run every test (ctest)
 BUILD ?= build
 JOBS ?= $(shell nproc)
-PACKAGES = cmake g++ make pkg-config git ca-certificates tzdata python3 jq groff mandoc libxml2-utils \
+PACKAGES = cmake g++ make pkg-config git ca-certificates tzdata python3 jq groff mandoc libxml2-utils hyperfine time \
            libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev libhowardhinnant-date-dev libutf8proc-dev
 
-.PHONY: deps build test demo clean
+.PHONY: deps build test demo bench clean
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -28,6 +28,9 @@ test: build
 
 demo: build
 	@TALLY=$(abspath $(BUILD))/cli/tally bash examples/demo.sh
+
+bench: build
+	bash tests/bench/run.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)
