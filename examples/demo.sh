@@ -29,4 +29,8 @@ show 'tally task add "Подготовить КП на 25 ноутбуков к 
 id=$(tally task list --by anna --format json | jq -r 'max_by(.created) | .id')
 show 'tally task show "${id:0:6}"'
 show 'tally task add "Обновить прайс в CRM до конца месяца" --to dept:sales --due eom'
+show 'TALLY_USER=ivan tally            # the dashboard of a manager'
+show "tally counters --period 2026-11"
+# plan check exits 1 when a segment deviates: that is what fails a CI job.
+show "tally plan check 2026-11 || echo \"(exit \$?: a segment is out of tolerance)\""
 show "git log --format='%h %an: %s' -3"
