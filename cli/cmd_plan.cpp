@@ -32,7 +32,8 @@ std::optional<int> parse_tolerance(const std::string& text) {
 std::int64_t parse_target(const std::string& text, core::Measure measure) {
   if (measure == core::Measure::amount) {
     std::int64_t cents = core::Money::parse(text).cents;
-    if (cents < 0) throw core::Error("'{}' is negative: targets and actuals are zero or more", text);
+    if (cents < 0)
+      throw core::Error("'{}' is negative: targets and actuals are zero or more", text);
     return cents;
   }
   try {
@@ -233,8 +234,16 @@ void add_add_edit(CLI::App* group, const Globals& globals, bool create) {
       plan = core::load_plan(ctx.store, opt->period, fields);
     }
     std::vector<std::string> what;
+    std::string before = create ? "" : core::plan_to_yaml(plan);
     if (!opt->measure.empty()) {
-      plan.measure = opt->measure == "count" ? core::Measure::count : core::Measure::amount;
+      auto measure = opt->measure == "count" ? core::Measure::count : core::Measure::amount;
+      // Kopecks are not deals: the targets would silently change meaning.
+      if (measure != plan.measure && !plan.segments.empty())
+        throw core::Error("plan {} has segments, so its measure cannot change", plan.period.name)
+            .hint(
+                "drop the segments (--drop-segment) and add them again with targets of the new "
+                "measure");
+      plan.measure = measure;
       what.push_back("measure " + opt->measure);
     }
     if (auto t = parse_tolerance(opt->tolerance)) {
@@ -258,6 +267,11 @@ void add_add_edit(CLI::App* group, const Globals& globals, bool create) {
       bool added = it == plan.segments.end();
       if (added && opt->target.empty())
         throw core::Error("a new segment needs --target").hint("such as --target \"12 000 000\"");
+      if (added && opt->match.empty())
+        throw core::Error("a new segment needs --match FIELD=VALUE")
+            .hint(
+                "such as --match region=msk; a segment of all deals is written by hand as match: "
+                "{}");
       if (added) {
         plan.segments.push_back({});
         plan.segments.back().name = name;
@@ -286,6 +300,8 @@ void add_add_edit(CLI::App* group, const Globals& globals, bool create) {
     }
     if (!create && what.empty())
       throw core::Error("nothing to change").hint("see 'tally plan edit --help'");
+    if (!create && core::plan_to_yaml(plan) == before)
+      throw core::Error("plan {} already is as asked: nothing changed", plan.period.name);
     std::string message =
         fmt::format("plan {}: {}", plan.period.name, create ? "created" : "changed");
     if (!what.empty()) message += ", " + core::join(what, ", ");
@@ -303,13 +319,15 @@ void add_history(CLI::App* group, const Globals& globals) {
       ->check(CLI::IsMember(listing_formats));
   cmd->callback([period, format, &globals] {
     auto ctx = globals.context();
-    core::parse_plan_period(*period);
-    if (!std::filesystem::exists(ctx.store.root() / core::plan_relative_path(*period)))
-      throw core::Error("no plan for {}", *period);
+    std::string name = core::parse_plan_period(*period).name;
+    if (!std::filesystem::exists(ctx.store.root() / core::plan_relative_path(name)))
+      throw core::Error("no plan for {}", name);
     Table table({{"DATE"}, {"WHO"}, {"COMMIT"}, {"SEGMENT"}, {"CHANGE"}});
     Value value = Value::list();
-    for (const auto& c : core::plan_history(ctx.store, *period)) {
-      table.add({c.date.substr(0, 16), c.author, c.commit, c.segment, c.what});
+    for (const auto& c : core::plan_history(ctx.store, name)) {
+      table.add(
+          {core::format_human(core::parse_timestamp(c.date, ctx.store.zone()), ctx.store.zone()),
+           c.author, c.commit, c.segment, c.what});
       value.push(Value::object()
                      .set("date", c.date)
                      .set("author", c.author)

@@ -172,8 +172,8 @@ Value check_value(const core::CheckResult& r, const core::Context& ctx) {
     v.set("deviation_percent", s.target ? Value::number(percent(s.deviation_bp, false)) : Value());
     v.set("pace", s.pace ? num(*s.pace) : Value());
     v.set("pace_deviation_percent", s.target && s.pace_deviation_bp
-                                          ? Value::number(percent(*s.pace_deviation_bp, false))
-                                          : Value());
+                                        ? Value::number(percent(*s.pace_deviation_bp, false))
+                                        : Value());
     v.set("projection", s.projection ? num(*s.projection) : Value());
     v.set("status", std::string(core::verdict_name(s.verdict)));
     v.set("actual_given", s.segment->actual.has_value());

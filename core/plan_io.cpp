@@ -65,7 +65,7 @@ std::vector<PlanChange> plan_history(const Store& store, const std::string& peri
   Git git(store.root());
   std::vector<PlanChange> out;
   if (!git.in_work_tree()) throw Error("the store is not in a git work tree, so it has no history");
-  std::string log = git.run({"log", "--reverse", "--format=%H%x1f%an%x1f%aI", "--", rel.string()});
+  std::string log = git.run({"log", "--reverse", "--format=%H%x1f%an%x1f%at", "--", rel.string()});
   std::map<std::string, std::int64_t> before;
   Measure measure = Measure::amount;
   auto show = [&](std::int64_t v) {
@@ -87,7 +87,10 @@ std::vector<PlanChange> plan_history(const Store& store, const std::string& peri
       }
     }
     auto note = [&](const std::string& segment, std::string what) {
-      out.push_back({parts[0].substr(0, 7), parts[1], parts[2], segment, std::move(what)});
+      // Commit times in the store's zone, like every other timestamp tally prints.
+      Instant when{std::chrono::seconds(std::stoll(parts[2]))};
+      out.push_back({parts[0].substr(0, 7), parts[1], format_timestamp(when, store.zone()), segment,
+                     std::move(what)});
     };
     for (const auto& [name, target] : now) {
       auto it = before.find(name);

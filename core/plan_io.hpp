@@ -29,7 +29,7 @@ void save_plan(Context& ctx, const Plan& plan, const std::string& message);
 struct PlanChange {
   std::string commit;
   std::string author;
-  std::string date;  // ISO 8601 from git
+  std::string date;  // ISO 8601 in the store's zone
   std::string segment;
   std::string what;  // "target 10000000.00 → 12000000.00", "added, target …", "removed"
 };
