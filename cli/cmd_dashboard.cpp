@@ -54,6 +54,7 @@ void show_dashboard(const Globals& globals) {
   // My open tasks by what they serve; a group's order is that of its most urgent task.
   std::vector<const core::Task*> mine, to_review;
   for (const auto& t : tasks) {
+    if (!t.recur.empty()) continue;  // templates stand for their instances
     bool part =
         std::find(t.participants.begin(), t.participants.end(), me.login) != t.participants.end();
     if (core::is_open(t.status) && t.status != core::Status::review &&

@@ -64,6 +64,8 @@ void add_task_add(CLI::App* group, const Globals& globals) {
   cmd->add_option("--check", opt->rq.checks, "a checklist item (repeatable)");
   cmd->add_flag("--may-move-deadline", opt->rq.may_move_deadline,
                 "the responsible may move the deadline (with a reason)");
+  cmd->add_option("--every", opt->rq.every,
+                  "repeat: weekday, mon,thu, \"month 1\" or \"month last\" (makes a template; see tally recur)");
   cmd->add_flag("--result-required", opt->rq.result_required,
                 "the responsible cannot finish without a result text");
   cmd->callback([opt, &globals] {
@@ -104,7 +106,7 @@ void print_group_progress(const core::Context& ctx, const std::string& group) {
 
 void add_task_list(CLI::App* group, const Globals& globals) {
   struct Options {
-    bool mine = false, overdue = false;
+    bool mine = false, overdue = false, templates = false;
     std::string to, by, group, format = "table";
     std::vector<std::string> statuses;
     LinkOptions link;
@@ -120,6 +122,7 @@ void add_task_list(CLI::App* group, const Globals& globals) {
                   "only these statuses (repeatable, or comma-separated; 'all' for every one)")
       ->delimiter(',');
   cmd->add_flag("--overdue", opt->overdue, "only tasks whose deadline has passed");
+  cmd->add_flag("--templates", opt->templates, "recurring tasks' templates instead of tasks");
   cmd->add_option("--group", opt->group, "tasks of one assignment to several people (G-...)");
   cmd->add_option("--format", opt->format, "table, json, csv or yaml")
       ->check(CLI::IsMember(listing_formats));
@@ -155,6 +158,7 @@ void add_task_list(CLI::App* group, const Globals& globals) {
       f.statuses.push_back(*st);
     }
     f.overdue = opt->overdue;
+    f.templates = opt->templates;
     Format format = parse_format(opt->format);
     auto tasks = core::query_tasks(ctx, f);
     auto shorts = short_ids(ctx.store);

@@ -3,6 +3,7 @@
 #include "core/crm.hpp"
 #include "core/error.hpp"
 #include "core/ids.hpp"
+#include "core/recur.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -103,6 +104,7 @@ std::vector<Task> add_tasks(Context& ctx, const TaskAddRequest& rq) {
       throw Error("a checklist item must be one non-empty line");
     checks.push_back(item);
   }
+  std::string recur = rq.every.empty() ? "" : parse_recur(rq.every).text;
   std::string group = assignees.size() > 1 ? new_id("G-") : "";
   Stamp created = Stamp::make(ctx.now, zone);
   std::vector<Task> tasks;
@@ -127,6 +129,7 @@ std::vector<Task> add_tasks(Context& ctx, const TaskAddRequest& rq) {
     t.description = rq.description;
     t.may_move_deadline = rq.may_move_deadline;
     t.result_required = rq.result_required;
+    t.recur = recur;
     for (const auto& c : checks) t.checklist.push_back({c, false});
     t.log.push_back({created, actor.login, "created", {}});
     changes.push_back({task_relative_path(t.id, ctx.now, zone), task_to_yaml(t)});
@@ -140,6 +143,7 @@ std::vector<Task> add_tasks(Context& ctx, const TaskAddRequest& rq) {
           : fmt::format("tasks {}: assigned to {} ({}){} — {}", group, tasks.size(),
                         join(assignees, ", "), due, title);
   if (!link.empty()) message += " [" + link + "]";
+  if (!recur.empty()) message += ", every " + recur;
   ctx.store.apply(changes, message, &actor, ctx.commit);
   return tasks;
 }

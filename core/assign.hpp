@@ -30,6 +30,7 @@ struct TaskAddRequest {
   std::vector<std::string> checks;  // checklist items
   bool may_move_deadline = false;
   bool result_required = false;
+  std::string every;  // a repetition rule: the task becomes a template (see recur.hpp)
 };
 
 // Validates everything first, then writes all the tasks and commits them once.

@@ -161,6 +161,7 @@ Counters count_for(const std::string& login, const std::vector<Task>& tasks, Ins
   c.login = login;
   Instant soon = due_soon_limit(now, zone, calendar);
   for (const Task& t : tasks) {
+    if (!t.recur.empty()) continue;  // a recurring task's template stands for its instances
     if (!is_open(t.status)) continue;
     bool doer = is_doer(t, login);
     if (doer && t.overdue(now)) ++c.overdue;
@@ -199,6 +200,7 @@ Efficiency efficiency_for(const std::string& login, const std::vector<Task>& tas
   // The part of the period after now has not happened yet (TALLY_NOW may lie in the past).
   Instant end = std::min(period.end, now);
   for (const Task& t : tasks) {
+    if (!t.recur.empty()) continue;  // a recurring task's template stands for its instances
     if (t.responsible == login)
       for (const LogEntry& entry : t.log)
         if (entry.event == "deadline" && entry.at.at >= period.begin && entry.at.at < end)
@@ -231,6 +233,7 @@ std::vector<const Task*> needing_reassignment(const std::vector<Task>& tasks,
                                               const People& people) {
   std::vector<const Task*> out;
   for (const Task& t : tasks) {
+    if (!t.recur.empty()) continue;  // a recurring task's template stands for its instances
     if (!is_open(t.status)) continue;
     const Person* p = people.find(t.responsible);
     if (!p || !p->active) out.push_back(&t);

@@ -15,8 +15,10 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -87,12 +89,9 @@ bool is_dot_atom(std::string_view s) {
 // Untrusted text for an error message: control bytes shown as \xNN, not obeyed.
 std::string shown(std::string_view s) {
   std::string out = "'";
-  for (unsigned char c : s) {
-    if (c < 0x20 || c == 0x7f)
-      out += fmt::format("\\x{:02x}", c);
-    else
-      out += static_cast<char>(c);
-  }
+  for (unsigned char c : s)
+    out +=
+        c < 0x20 || c == 0x7f ? fmt::format("\\x{:02x}", c) : std::string(1, static_cast<char>(c));
   return out + "'";
 }
 
@@ -148,29 +147,34 @@ std::string base64(std::string_view bytes) {
 }
 
 size_t utf8_length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if (lead < 0xe0) return 2;
-  if (lead < 0xf0) return 3;
-  return 4;
+  return lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
 }
 
 // B encoded words of at most `width` characters each. Every word carries whole
 // characters, because RFC 2047 6.3 lets a reader decode each word on its own.
+// A word ends after a space when one is in its second half: Python's parser
+// (3.11) keeps the white space between the encoded words of a display name,
+// which RFC 2047 6.2 says to drop, and a doubled space reads better there
+// than a space in the middle of a word.
 std::vector<std::string> encoded_words(std::string_view utf8, size_t width) {
   size_t payload = (width - k_word_open.size() - k_word_close.size()) / 4 * 3;
+  auto word = [](std::string_view bytes) {
+    return fmt::format("{}{}{}", k_word_open, base64(bytes), k_word_close);
+  };
   std::vector<std::string> words;
-  std::string chunk;
+  size_t start = 0, after_space = 0;
   for (size_t i = 0; i < utf8.size();) {
     size_t n = std::min(utf8_length(static_cast<unsigned char>(utf8[i])), utf8.size() - i);
-    if (chunk.size() + n > payload) {
-      words.push_back(fmt::format("{}{}{}", k_word_open, base64(chunk), k_word_close));
-      chunk.clear();
+    if (i + n - start > payload) {
+      size_t end = after_space > start + payload / 2 ? after_space : i;
+      words.push_back(word(utf8.substr(start, end - start)));
+      start = end;
+      continue;
     }
-    chunk.append(utf8.substr(i, n));
+    if (utf8[i] == ' ') after_space = i + 1;
     i += n;
   }
-  if (!chunk.empty())
-    words.push_back(fmt::format("{}{}{}", k_word_open, base64(chunk), k_word_close));
+  if (start < utf8.size()) words.push_back(word(utf8.substr(start)));
   return words;
 }
 
@@ -213,7 +217,9 @@ std::string header_line(std::string_view name, const std::vector<std::string>& t
     }
     out += ' ';
     out += token;
-    column += 1 + token.size();
+    size_t last_break = token.rfind("\r\n");  // a token folded by fold_plain
+    column =
+        last_break == std::string::npos ? column + 1 + token.size() : token.size() - last_break - 2;
     line_has_token = true;
   }
   return out + "\r\n";
@@ -226,10 +232,13 @@ std::vector<std::string> header_words(std::string_view name, std::string_view te
 
 // A display name as RFC 5322 atoms when it is only atext and spaces, as a
 // quoted-string when it has specials ("Petrov, Ivan", "J. Smith"), and as
-// encoded words when it is not ASCII or would not fit on the line.
+// encoded words when it is not ASCII or cannot be folded. Runs of spaces become
+// one, as readers show a phrase anyway.
 std::string address_header(std::string_view field, const Mailbox& box) {
   check_email(box.email, field);
-  std::string name = one_line(box.name);
+  std::string name;
+  for (char c : one_line(box.name))
+    if (c != ' ' || (!name.empty() && name.back() != ' ')) name += c;
   std::string address = "<" + box.email + ">";
   if (name.empty()) return header_line(field, {box.email});
   if (plain_header_text(name)) {
@@ -241,9 +250,8 @@ std::string address_header(std::string_view field, const Mailbox& box) {
       quoted += c;
     }
     quoted += '"';
-    std::string display = atoms ? name : quoted;
-    if (field.size() + 2 + display.size() <= k_header_width)
-      return header_line(field, {display, address});
+    if (auto folded = fold_plain(atoms ? name : quoted, field.size() + 2))
+      return header_line(field, {*folded, address});
   }
   auto tokens = header_words(field, name);
   tokens.push_back(address);

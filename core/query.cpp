@@ -7,6 +7,7 @@ namespace tally::core {
 namespace {
 
 bool matches(const Task& t, const TaskFilter& f, Instant now) {
+  if (t.recur.empty() == f.templates) return false;  // templates only when asked for
   if (f.responsible) {
     bool ok = t.responsible == *f.responsible;
     if (f.include_participant)

@@ -18,6 +18,7 @@ struct TaskFilter {
   std::vector<Status> statuses;  // empty: every open status
   bool all_statuses = false;
   bool overdue = false;
+  bool templates = false;  // recurring tasks' templates instead of tasks
 };
 
 // Tasks matching the filter, ordered by deadline (none last), then creation,

@@ -111,6 +111,31 @@ Settings parse_settings(const YamlDoc& doc) {
       } catch (const std::exception&) {
         problems.add(doc, v, "'tolerance' must be a percentage such as 20%");
       }
+    } else if (key == "mail_from") {
+      s.mail_from = r.line(v, key);
+      if (s.mail_from.find('@') == std::string::npos)
+        problems.add(doc, v, "'mail_from' must be an e-mail address");
+    } else if (key == "mail_from_name") {
+      s.mail_from_name = r.line(v, key);
+    } else if (key == "escalate_after" || key == "alarm_before") {
+      // "2d" working days for escalation; "60m", "2h" or "1d" before a deadline for the alarm.
+      std::string t = r.text(v, key);
+      char unit = t.empty() ? ' ' : t.back();
+      int n = -1;
+      try {
+        size_t used = 0;
+        n = std::stoi(t.substr(0, t.size() - 1), &used);
+        if (used + 1 != t.size()) n = -1;
+      } catch (const std::exception&) {
+      }
+      if (key == "escalate_after") {
+        if (n < 0 || unit != 'd') problems.add(doc, v, "'escalate_after' is a number of working days such as 2d");
+        else s.escalate_after_days = n;
+      } else if (n < 0 || (unit != 'm' && unit != 'h' && unit != 'd')) {
+        problems.add(doc, v, "'alarm_before' is a time such as 60m, 2h or 1d");
+      } else {
+        s.alarm_before = std::chrono::minutes(n * (unit == 'm' ? 1 : unit == 'h' ? 60 : 24 * 60));
+      }
     } else if (key == "commit") {
       s.commit = r.boolean(v, key);
     } else if (key == "stages") {
@@ -157,6 +182,10 @@ std::string settings_to_yaml(const Settings& s) {
   root["holidays"] = holidays;
   root["tolerance"] = fmt::format("{}%", s.tolerance_percent);
   root["commit"] = s.commit ? "true" : "false";
+  root["mail_from"] = text_node(s.mail_from);
+  root["mail_from_name"] = text_node(s.mail_from_name);
+  root["escalate_after"] = fmt::format("{}d", s.escalate_after_days);
+  root["alarm_before"] = fmt::format("{}m", s.alarm_before.count());
   YAML::Node stages(YAML::NodeType::Sequence);
   for (const auto& st : s.stages) {
     YAML::Node n(YAML::NodeType::Map);

@@ -24,6 +24,12 @@ struct Settings {
   std::vector<Stage> stages;
   WorkCalendar calendar;
   int tolerance_percent = 20;
+  // Reminders: who the digest comes from, when an overdue task reaches the
+  // department head (working days), how long before a deadline the phone rings.
+  std::string mail_from = "tally@localhost";
+  std::string mail_from_name = "tally";
+  int escalate_after_days = 2;
+  std::chrono::minutes alarm_before{60};
   bool commit = true;
   YAML::Node unknown{YAML::NodeType::Map};
 

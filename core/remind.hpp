@@ -1,0 +1,51 @@
+// The daily digest (SPEC section 6): per person, what needs them today —
+// overdue, due today, due by the next working day, new and unseen, waiting for
+// their review, declined tasks they created — with their counters on top. A
+// department head also gets the department's tasks overdue longer than
+// `escalate_after` working days: one digest per person per day, never a message per task.
+#pragma once
+
+#include "core/control.hpp"
+#include "core/settings.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tally::core {
+
+struct Escalation {
+  const Task* task = nullptr;
+  int working_days_late = 0;
+  int deadline_moves = 0;
+};
+
+struct Digest {
+  const Person* person = nullptr;
+  LocalDay day{};
+  Counters counters;
+  std::vector<const Task*> overdue, due_today, due_soon, unseen, to_review, declined;
+  std::vector<Escalation> escalations;
+  bool empty() const {
+    return overdue.empty() && due_today.empty() && due_soon.empty() && unseen.empty() &&
+           to_review.empty() && declined.empty() && escalations.empty();
+  }
+};
+
+// Digests of `people` (active ones) at `now`; templates of recurring tasks are left out.
+std::vector<Digest> build_digests(const std::vector<Task>& tasks, const People& people,
+                                  const std::vector<const Person*>& who, Instant now,
+                                  const Zone& zone, const Settings& settings);
+
+// Working days after the day of `from` up to and including the day of `to`.
+int working_days_between(Instant from, Instant to, const Zone& zone, const WorkCalendar& calendar);
+
+// "Задачи на 27.11: 2 просрочено, 1 новая" — the e-mail subject, Russian plurals.
+std::string digest_subject(const Digest& d);
+
+// The digest as plain text (the e-mail body and `remind --format text`), in Russian.
+// `shorts` maps task IDs to the short prefixes people type.
+std::string digest_text(const Digest& d, const Zone& zone,
+                        const std::map<std::string, std::string>& shorts, Instant now);
+
+}  // namespace tally::core
