@@ -147,6 +147,7 @@ void add_remind(CLI::App& parent, const Globals& globals) {
     int failures = 0;
     for (const auto& d : digests) {
       if (d.person->email.empty()) {
+        std::cout << std::flush;  // keep stdout and stderr in the order things happened
         std::cerr << "tally: warning: " << d.person->login << " has no e-mail in people.yaml; the digest was not sent\n";
         continue;
       }
@@ -168,6 +169,7 @@ void add_remind(CLI::App& parent, const Globals& globals) {
         }
         if (r.status != 0) {
           ++failures;
+          std::cout << std::flush;
           std::cerr << "tally: error: " << command << " failed for " << d.person->login << " (exit " << r.status
                     << ")" << (r.err.empty() ? "" : ": " + std::string(core::trim(r.err))) << "\n";
         } else {

@@ -51,8 +51,8 @@ A store inside an existing repository: no new repository, the user's other work 
   store: created «crm»
    crm/.gitignore  |  2 ++
    crm/people.yaml |  1 +
-   crm/tally.yaml  | 35 +++++++++++++++++++++++++++++++++++
-   3 files changed, 38 insertions(+)
+   crm/tally.yaml  | 39 +++++++++++++++++++++++++++++++++++++++
+   3 files changed, 42 insertions(+)
 
 An unknown time zone is refused before anything is written.
 
