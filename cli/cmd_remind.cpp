@@ -48,7 +48,9 @@ Value digest_value(const core::Digest& d, const core::Zone& zone) {
   };
   Value esc = Value::list();
   for (const auto& e : d.escalations)
-    esc.push(task_brief(e.task).set("working_days_late", e.working_days_late).set("deadline_moves", e.deadline_moves));
+    esc.push(task_brief(e.task)
+                 .set("working_days_late", e.working_days_late)
+                 .set("deadline_moves", e.deadline_moves));
   const auto& c = d.counters;
   (void)zone;
   return Value::object()
@@ -72,7 +74,8 @@ Value digest_value(const core::Digest& d, const core::Zone& zone) {
       .set("escalations", esc);
 }
 
-core::MailMessage message_for(const core::Digest& d, const core::Context& ctx, const std::string& body) {
+core::MailMessage message_for(const core::Digest& d, const core::Context& ctx,
+                              const std::string& body) {
   const auto& s = ctx.store.settings();
   core::MailMessage m;
   m.from = {s.mail_from_name, s.mail_from};
@@ -91,26 +94,32 @@ void add_remind(CLI::App& parent, const Globals& globals) {
     bool all = false, no_recur = false;
   };
   auto opt = std::make_shared<Options>();
-  auto* cmd = parent.add_subcommand("remind", "the daily digest per person: terminal, Markdown, JSON or e-mail");
-  cmd->add_option("--date", opt->date, "as of this day (its working morning) or moment; default: now");
+  auto* cmd = parent.add_subcommand(
+      "remind", "the daily digest per person: terminal, Markdown, JSON or e-mail");
+  cmd->add_option("--date", opt->date,
+                  "as of this day (its working morning) or moment; default: now");
   auto* person = cmd->add_option("--person", opt->person, "only this person's digest");
   cmd->add_flag("--all", opt->all, "every active person (the default)")->excludes(person);
   cmd->add_option("--format", opt->format, "text, md, json or email")
       ->check(CLI::IsMember({"text", "md", "json", "email"}));
-  auto* outbox = cmd->add_option("--outbox", opt->outbox, "write one e-mail per person to DIR/<login>-<date>.eml");
+  auto* outbox = cmd->add_option("--outbox", opt->outbox,
+                                 "write one e-mail per person to DIR/<login>-<date>.eml");
   cmd->add_option("--sendmail", opt->sendmail, "pipe each e-mail to CMD (default: sendmail -t -oi)")
       ->expected(0, 1)
       ->default_str("sendmail -t -oi")
       ->excludes(outbox);
-  cmd->add_flag("--no-recur", opt->no_recur, "do not create due instances of recurring tasks first");
+  cmd->add_flag("--no-recur", opt->no_recur,
+                "do not create due instances of recurring tasks first");
   cmd->callback([opt, cmd, &globals] {
     auto ctx = globals.context();
     ctx.now = as_of(ctx, opt->date);
     const auto& zone = ctx.store.zone();
-    if (!opt->no_recur) core::create_due_instances(ctx, date::floor<date::days>(zone.to_local(ctx.now)));
+    if (!opt->no_recur)
+      core::create_due_instances(ctx, date::floor<date::days>(zone.to_local(ctx.now)));
     const auto& people = ctx.store.people();
     std::vector<const core::Person*> who;
-    if (!opt->person.empty()) who.push_back(&people.require(opt->person));
+    if (!opt->person.empty())
+      who.push_back(&people.require(opt->person));
     else
       for (const auto& p : people.list) who.push_back(&p);
     auto tasks = ctx.store.load_tasks();
@@ -134,9 +143,12 @@ void add_remind(CLI::App& parent, const Globals& globals) {
           text = "## " + lines[0] + "\n\n" + lines[1] + "\n";
           for (size_t k = 2; k < lines.size(); ++k) {
             const auto& l = lines[k];
-            if (l.empty()) text += "\n";
-            else if (l.starts_with("  ")) text += "- " + l.substr(2) + "\n";
-            else text += "**" + l + "**\n\n";
+            if (l.empty())
+              text += "\n";
+            else if (l.starts_with("  "))
+              text += "- " + l.substr(2) + "\n";
+            else
+              text += "**" + l + "**\n\n";
           }
         }
         std::cout << (i ? "\n" : "") << text;
@@ -148,12 +160,15 @@ void add_remind(CLI::App& parent, const Globals& globals) {
     for (const auto& d : digests) {
       if (d.person->email.empty()) {
         std::cout << std::flush;  // keep stdout and stderr in the order things happened
-        std::cerr << "tally: warning: " << d.person->login << " has no e-mail in people.yaml; the digest was not sent\n";
+        std::cerr << "tally: warning: " << d.person->login
+                  << " has no e-mail in people.yaml; the digest was not sent\n";
         continue;
       }
-      std::string message = core::render_message(message_for(d, ctx, core::digest_text(d, zone, shorts, ctx.now)), zone);
+      std::string message = core::render_message(
+          message_for(d, ctx, core::digest_text(d, zone, shorts, ctx.now)), zone);
       if (!opt->outbox.empty()) {
-        auto file = std::filesystem::path(opt->outbox) / (d.person->login + "-" + core::format_date(d.day) + ".eml");
+        auto file = std::filesystem::path(opt->outbox) /
+                    (d.person->login + "-" + core::format_date(d.day) + ".eml");
         core::write_file_atomic(file, message);
         std::cout << "wrote " << file.string() << "\n";
       } else if (sendmail) {
@@ -170,8 +185,9 @@ void add_remind(CLI::App& parent, const Globals& globals) {
         if (r.status != 0) {
           ++failures;
           std::cout << std::flush;
-          std::cerr << "tally: error: " << command << " failed for " << d.person->login << " (exit " << r.status
-                    << ")" << (r.err.empty() ? "" : ": " + std::string(core::trim(r.err))) << "\n";
+          std::cerr << "tally: error: " << command << " failed for " << d.person->login << " (exit "
+                    << r.status << ")"
+                    << (r.err.empty() ? "" : ": " + std::string(core::trim(r.err))) << "\n";
         } else {
           std::cout << "sent to " << d.person->login << " <" << d.person->email << ">\n";
         }
@@ -186,7 +202,8 @@ void add_remind(CLI::App& parent, const Globals& globals) {
 void add_calendar(CLI::App& parent, const Globals& globals) {
   auto login = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
-  auto* cmd = parent.add_subcommand("calendar", "an iCalendar feed of a person's deadlines, for the phone");
+  auto* cmd =
+      parent.add_subcommand("calendar", "an iCalendar feed of a person's deadlines, for the phone");
   cmd->add_option("person", *login, "whose deadlines")->required();
   cmd->add_option("--out", *out, "write the feed to FILE (atomically) instead of standard output");
   cmd->callback([login, out, &globals] {
@@ -198,16 +215,19 @@ void add_calendar(CLI::App& parent, const Globals& globals) {
     std::vector<core::CalendarEvent> events;
     for (const auto& t : ctx.store.load_tasks()) {
       if (!t.recur.empty() || !t.deadline) continue;
-      bool mine = t.responsible == p.login ||
-                  std::find(t.participants.begin(), t.participants.end(), p.login) != t.participants.end();
+      bool mine =
+          t.responsible == p.login ||
+          std::find(t.participants.begin(), t.participants.end(), p.login) != t.participants.end();
       if (!mine) continue;
       bool open = core::is_open(t.status) && t.status != core::Status::deferred;
       // A closed task stays a month as cancelled, so a subscribed calendar drops it.
-      if (!open && (t.log.empty() || ctx.now - t.log.back().at.at > std::chrono::days(30))) continue;
+      if (!open && (t.log.empty() || ctx.now - t.log.back().at.at > std::chrono::days(30)))
+        continue;
       core::CalendarEvent e;
       e.uid = t.id + "@" + (slug.empty() ? "tally" : slug);
       e.summary = t.title;
-      e.description = "Задача " + t.id + ", от " + t.creator + (t.link.empty() ? "" : ", " + t.link) +
+      e.description = "Задача " + t.id + ", от " + t.creator +
+                      (t.link.empty() ? "" : ", " + t.link) +
                       (t.description.empty() ? "" : "\n\n" + t.description);
       e.start = t.deadline->at;
       e.alarm_before = s.alarm_before;
@@ -216,15 +236,19 @@ void add_calendar(CLI::App& parent, const Globals& globals) {
       e.cancelled = !open;
       events.push_back(std::move(e));
     }
-    std::string feed = core::render_calendar(s.name + " — " + (p.name.empty() ? p.login : p.name), events);
-    if (out->empty()) std::cout << feed;
-    else core::write_file_atomic(*out, feed);
+    std::string feed =
+        core::render_calendar(s.name + " — " + (p.name.empty() ? p.login : p.name), events);
+    if (out->empty())
+      std::cout << feed;
+    else
+      core::write_file_atomic(*out, feed);
   });
 }
 
 void add_recur(CLI::App& parent, const Globals& globals) {
   auto when = std::make_shared<std::string>();
-  auto* cmd = parent.add_subcommand("recur", "create the due instances of recurring tasks (remind does it too)");
+  auto* cmd = parent.add_subcommand(
+      "recur", "create the due instances of recurring tasks (remind does it too)");
   cmd->add_option("--date", *when, "up to this day (default: today)");
   cmd->callback([when, &globals] {
     auto ctx = globals.context();

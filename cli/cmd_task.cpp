@@ -65,7 +65,8 @@ void add_task_add(CLI::App* group, const Globals& globals) {
   cmd->add_flag("--may-move-deadline", opt->rq.may_move_deadline,
                 "the responsible may move the deadline (with a reason)");
   cmd->add_option("--every", opt->rq.every,
-                  "repeat: weekday, mon,thu, \"month 1\" or \"month last\" (makes a template; see tally recur)");
+                  "repeat: weekday, mon,thu, \"month 1\" or \"month last\" (makes a template; see "
+                  "tally recur)");
   cmd->add_flag("--result-required", opt->rq.result_required,
                 "the responsible cannot finish without a result text");
   cmd->callback([opt, &globals] {

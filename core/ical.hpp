@@ -17,10 +17,10 @@ struct CalendarEvent {
   Instant start{};
   std::chrono::minutes duration{30};
   std::chrono::minutes alarm_before{60};  // 0: no alarm
-  Instant stamp{};          // DTSTAMP
+  Instant stamp{};                        // DTSTAMP
   int sequence = 0;
-  bool cancelled = false;   // STATUS:CANCELLED, so a subscribed calendar removes it
-  std::string url;          // optional
+  bool cancelled = false;  // STATUS:CANCELLED, so a subscribed calendar removes it
+  std::string url;         // optional
 };
 
 // A whole VCALENDAR: PRODID, VERSION 2.0, CALSCALE, METHOD:PUBLISH, X-WR-CALNAME,

@@ -10,6 +10,7 @@
 #include "core/mime.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <date/date.h>
 #include <fmt/format.h>
@@ -41,23 +42,11 @@ enum class Controls { keep, to_space };
 std::string clean_utf8(std::string_view s, Controls controls) {
   std::string out;
   out.reserve(s.size());
-  auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  auto left = static_cast<utf8proc_ssize_t>(s.size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) {
-      cp = 0xfffd;
-      n = 1;
-    }
+  for (std::int32_t cp : code_points(s)) {
     bool control =
         cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 || cp == 0x2029;
     if (controls == Controls::to_space && control) cp = ' ';
-    utf8proc_uint8_t buf[4];
-    out.append(reinterpret_cast<const char*>(buf),
-               static_cast<size_t>(utf8proc_encode_char(cp, buf)));
-    p += n;
-    left -= n;
+    append_utf8(out, cp);
   }
   return out;
 }

@@ -18,11 +18,11 @@ struct Mailbox {
 struct MailMessage {
   Mailbox from;
   Mailbox to;
-  std::string subject;                    // any Unicode, one line (CR/LF are replaced by spaces)
-  std::string text;                       // UTF-8 plain text body
-  std::optional<std::string> html;        // UTF-8 HTML alternative
+  std::string subject;              // any Unicode, one line (CR/LF are replaced by spaces)
+  std::string text;                 // UTF-8 plain text body
+  std::optional<std::string> html;  // UTF-8 HTML alternative
   Instant date{};
-  std::string message_id;                 // "<unique@domain>"; stable for the same input
+  std::string message_id;  // "<unique@domain>"; stable for the same input
 };
 
 // The message as bytes ready for sendmail or a .eml file: CRLF line ends,

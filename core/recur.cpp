@@ -17,7 +17,9 @@ constexpr const char* day_names[7] = {"sun", "mon", "tue", "wed", "thu", "fri", 
       .hint("use weekday, mon,thu, \"month 1\" or \"month last\"");
 }
 
-LocalDay day_of(Instant t, const Zone& zone) { return date::floor<date::days>(zone.to_local(t)); }
+LocalDay day_of(Instant t, const Zone& zone) {
+  return date::floor<date::days>(zone.to_local(t));
+}
 
 }  // namespace
 
@@ -58,11 +60,15 @@ RecurRule parse_recur(std::string_view text) {
 bool occurs_on(const RecurRule& rule, LocalDay day, const WorkCalendar& calendar) {
   date::year_month_day ymd{day};
   switch (rule.kind) {
-    case RecurRule::Kind::working_days: return calendar.is_working_day(day);
-    case RecurRule::Kind::weekdays: return rule.days[date::weekday{day}.c_encoding()];
-    case RecurRule::Kind::month_last: return (ymd.year() / ymd.month() / date::last) == ymd;
+    case RecurRule::Kind::working_days:
+      return calendar.is_working_day(day);
+    case RecurRule::Kind::weekdays:
+      return rule.days[date::weekday{day}.c_encoding()];
+    case RecurRule::Kind::month_last:
+      return (ymd.year() / ymd.month() / date::last) == ymd;
     case RecurRule::Kind::month_day: {
-      // The 31st of a 30-day month, or the 29th of February in a common year, falls on its last day.
+      // The 31st of a 30-day month, or the 29th of February in a common year, falls on its last
+      // day.
       unsigned last = static_cast<unsigned>((ymd.year() / ymd.month() / date::last).day());
       unsigned want = std::min<unsigned>(static_cast<unsigned>(rule.day), last);
       return static_cast<unsigned>(ymd.day()) == want;
@@ -96,7 +102,8 @@ Task make_instance(const Task& tmpl, LocalDay day, const Zone& zone, const WorkC
   auto time_of_day = calendar.day_end;
   if (tmpl.deadline) {
     LocalTime local = zone.to_local(tmpl.deadline->at);
-    time_of_day = std::chrono::duration_cast<std::chrono::minutes>(local - date::floor<date::days>(local));
+    time_of_day =
+        std::chrono::duration_cast<std::chrono::minutes>(local - date::floor<date::days>(local));
   }
   t.deadline = Stamp::make(zone.to_instant(LocalTime{day} + time_of_day), zone);
   t.priority = tmpl.priority;
@@ -136,8 +143,8 @@ std::vector<Task> create_due_instances(Context& ctx, LocalDay until) {
   if (changes.empty()) return made;
   std::string message =
       made.size() == 1
-          ? fmt::format("task {}: recurring, for {} — {}", made[0].id, format_human(made[0].deadline->at, zone),
-                        made[0].title)
+          ? fmt::format("task {}: recurring, for {} — {}", made[0].id,
+                        format_human(made[0].deadline->at, zone), made[0].title)
           : fmt::format("recur: {} recurring tasks up to {}", made.size(), format_date(until));
   ctx.store.apply(changes, message, nullptr, ctx.commit);
   return made;

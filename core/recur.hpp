@@ -32,7 +32,9 @@ bool occurs_on(const RecurRule& rule, LocalDay day, const WorkCalendar& calendar
 std::string instance_id(const std::string& template_id, LocalDay day);
 
 // True for a template: it stands for its instances and is left out of counters and lists.
-inline bool is_template(const Task& t) { return !t.recur.empty(); }
+inline bool is_template(const Task& t) {
+  return !t.recur.empty();
+}
 
 // The instance of `tmpl` for `day`, as it would be written.
 Task make_instance(const Task& tmpl, LocalDay day, const Zone& zone, const WorkCalendar& calendar);

@@ -15,7 +15,9 @@ bool involved_as_doer(const Task& t, const std::string& login) {
          std::find(t.participants.begin(), t.participants.end(), login) != t.participants.end();
 }
 
-LocalDay day_of(Instant t, const Zone& zone) { return date::floor<date::days>(zone.to_local(t)); }
+LocalDay day_of(Instant t, const Zone& zone) {
+  return date::floor<date::days>(zone.to_local(t));
+}
 
 // Russian plural: 1 задача, 2 задачи, 5 задач; 11–14 take the third form.
 const char* plural(int n, const char* one, const char* few, const char* many) {
@@ -60,10 +62,14 @@ std::vector<Digest> build_digests(const std::vector<Task>& tasks, const People& 
     for (const Task& t : tasks) {
       if (!t.recur.empty()) continue;  // a template is not work; its instances are
       if (involved_as_doer(t, p->login) && is_active(t.status) && t.deadline) {
-        if (t.deadline->at < now) d.overdue.push_back(&t);
-        else if (t.deadline->at < end_of_today) d.due_today.push_back(&t);
-        else if (t.deadline->at <= end_of_next) d.due_soon.push_back(&t);
-        else if (t.responsible == p->login && t.status == Status::new_) d.unseen.push_back(&t);
+        if (t.deadline->at < now)
+          d.overdue.push_back(&t);
+        else if (t.deadline->at < end_of_today)
+          d.due_today.push_back(&t);
+        else if (t.deadline->at <= end_of_next)
+          d.due_soon.push_back(&t);
+        else if (t.responsible == p->login && t.status == Status::new_)
+          d.unseen.push_back(&t);
       } else if (t.responsible == p->login && t.status == Status::new_) {
         d.unseen.push_back(&t);
       }
@@ -72,24 +78,27 @@ std::vector<Digest> build_digests(const std::vector<Task>& tasks, const People& 
           t.log.back().event == "declined" && now - t.log.back().at.at < std::chrono::hours(24))
         d.declined.push_back(&t);
       // Escalation: the head learns of a task late for longer than escalate_after.
-      if (p->role == "head" && t.responsible != p->login && t.overdue(now) && is_head_over(*p, t, people)) {
+      if (p->role == "head" && t.responsible != p->login && t.overdue(now) &&
+          is_head_over(*p, t, people)) {
         int late = working_days_between(t.deadline->at, now, zone, cal);
         if (late > settings.escalate_after_days) {
-          int moves = static_cast<int>(std::count_if(t.log.begin(), t.log.end(),
-                                                     [](const LogEntry& e) { return e.event == "deadline"; }));
+          int moves = static_cast<int>(std::count_if(
+              t.log.begin(), t.log.end(), [](const LogEntry& e) { return e.event == "deadline"; }));
           d.escalations.push_back({&t, late, moves});
         }
       }
     }
     auto by_deadline = [](const Task* a, const Task* b) {
       if (a->deadline.has_value() != b->deadline.has_value()) return a->deadline.has_value();
-      if (a->deadline && a->deadline->at != b->deadline->at) return a->deadline->at < b->deadline->at;
+      if (a->deadline && a->deadline->at != b->deadline->at)
+        return a->deadline->at < b->deadline->at;
       return a->id < b->id;
     };
     for (auto* list : {&d.overdue, &d.due_today, &d.due_soon, &d.unseen, &d.to_review, &d.declined})
       std::sort(list->begin(), list->end(), by_deadline);
-    std::sort(d.escalations.begin(), d.escalations.end(),
-              [&](const Escalation& a, const Escalation& b) { return by_deadline(a.task, b.task); });
+    std::sort(
+        d.escalations.begin(), d.escalations.end(),
+        [&](const Escalation& a, const Escalation& b) { return by_deadline(a.task, b.task); });
     out.push_back(std::move(d));
   }
   return out;
@@ -107,7 +116,8 @@ std::string digest_subject(const Digest& d) {
   add(d.due_soon.size(), "скоро срок");
   add(d.unseen.size(), plural(u, "новая", "новые", "новых"));
   add(d.to_review.size(), "ждут проверки");
-  add(d.declined.size(), plural(static_cast<int>(d.declined.size()), "отклонена", "отклонены", "отклонено"));
+  add(d.declined.size(),
+      plural(static_cast<int>(d.declined.size()), "отклонена", "отклонены", "отклонено"));
   add(d.escalations.size(), "эскалации");
   std::string list;
   for (size_t i = 0; i < parts.size(); ++i) list += (i ? ", " : "") + parts[i];
@@ -119,10 +129,12 @@ std::string digest_text(const Digest& d, const Zone& zone,
                         const std::map<std::string, std::string>& shorts, Instant now) {
   std::string out;
   const Person& p = *d.person;
-  out += fmt::format("{} ({}), {}\n", p.name.empty() ? p.login : p.name, p.login, format_human(now, zone));
+  out += fmt::format("{} ({}), {}\n", p.name.empty() ? p.login : p.name, p.login,
+                     format_human(now, zone));
   const Counters& c = d.counters;
-  out += fmt::format("просрочено {} · новых {} · на проверке {} · комментариев {} · скоро срок {}\n",
-                     c.overdue, c.new_, c.review, c.comments, c.due_soon);
+  out +=
+      fmt::format("просрочено {} · новых {} · на проверке {} · комментариев {} · скоро срок {}\n",
+                  c.overdue, c.new_, c.review, c.comments, c.due_soon);
   auto id_of = [&](const Task* t) {
     auto it = shorts.find(t->id);
     return it == shorts.end() ? t->id : it->second;
@@ -138,11 +150,13 @@ std::string digest_text(const Digest& d, const Zone& zone,
     for (const Task* t : list) out += line(t, extra(t));
   };
   auto none = [](const Task*) { return std::string(); };
-  section("Просрочено", d.overdue, [&](const Task* t) { return ", опоздание " + late_text(t->deadline->at, now); });
+  section("Просрочено", d.overdue,
+          [&](const Task* t) { return ", опоздание " + late_text(t->deadline->at, now); });
   section("Срок сегодня", d.due_today, none);
   section("Срок в следующий рабочий день", d.due_soon, none);
   section("Новые, ещё не просмотрены", d.unseen, none);
-  section("Ждут вашей проверки", d.to_review, [](const Task* t) { return ", исполнитель " + t->responsible; });
+  section("Ждут вашей проверки", d.to_review,
+          [](const Task* t) { return ", исполнитель " + t->responsible; });
   section("Отклонены", d.declined, [](const Task* t) {
     std::string reason = t->log.back().get("reason");
     return ", " + t->responsible + (reason.empty() ? "" : ": " + reason);
@@ -150,8 +164,8 @@ std::string digest_text(const Digest& d, const Zone& zone,
   if (!d.escalations.empty()) {
     out += fmt::format("\nЭскалация: просрочено дольше порога ({}):\n", d.escalations.size());
     for (const auto& e : d.escalations)
-      out += line(e.task, fmt::format(", {}, {} раб. дн., срок переносили {} раз", e.task->responsible,
-                                      e.working_days_late, e.deadline_moves));
+      out += line(e.task, fmt::format(", {}, {} раб. дн., срок переносили {} раз",
+                                      e.task->responsible, e.working_days_late, e.deadline_moves));
   }
   return out;
 }

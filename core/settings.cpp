@@ -129,8 +129,10 @@ Settings parse_settings(const YamlDoc& doc) {
       } catch (const std::exception&) {
       }
       if (key == "escalate_after") {
-        if (n < 0 || unit != 'd') problems.add(doc, v, "'escalate_after' is a number of working days such as 2d");
-        else s.escalate_after_days = n;
+        if (n < 0 || unit != 'd')
+          problems.add(doc, v, "'escalate_after' is a number of working days such as 2d");
+        else
+          s.escalate_after_days = n;
       } else if (n < 0 || (unit != 'm' && unit != 'h' && unit != 'd')) {
         problems.add(doc, v, "'alarm_before' is a time such as 60m, 2h or 1d");
       } else {

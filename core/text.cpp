@@ -10,15 +10,21 @@ namespace tally::core {
 
 namespace {
 
-// Decodes s into code points; invalid bytes become U+FFFD so callers never loop forever.
-std::vector<utf8proc_int32_t> code_points(std::string_view s) {
-  std::vector<utf8proc_int32_t> out;
+int char_width(utf8proc_int32_t cp) {
+  if (cp < 0x20 || cp == 0x7f) return 0;
+  return std::max(0, utf8proc_charwidth(cp));
+}
+
+}  // namespace
+
+std::vector<std::int32_t> code_points(std::string_view s) {
+  std::vector<std::int32_t> out;
   auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
   while (left > 0) {
     utf8proc_int32_t cp = 0;
     utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) {
+    if (n <= 0) {  // invalid bytes become U+FFFD so callers never loop forever
       cp = 0xFFFD;
       n = 1;
     }
@@ -29,18 +35,11 @@ std::vector<utf8proc_int32_t> code_points(std::string_view s) {
   return out;
 }
 
-void append_utf8(std::string& out, utf8proc_int32_t cp) {
+void append_utf8(std::string& out, std::int32_t cp) {
   utf8proc_uint8_t buf[4];
   utf8proc_ssize_t n = utf8proc_encode_char(cp, buf);
   out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
 }
-
-int char_width(utf8proc_int32_t cp) {
-  if (cp < 0x20 || cp == 0x7f) return 0;
-  return std::max(0, utf8proc_charwidth(cp));
-}
-
-}  // namespace
 
 bool valid_utf8(std::string_view s) {
   auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());

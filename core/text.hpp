@@ -2,11 +2,18 @@
 // Cyrillic input words, and the checks a one-line title must pass.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace tally::core {
+
+// The code points of s; a byte that starts no valid sequence becomes U+FFFD.
+std::vector<std::int32_t> code_points(std::string_view s);
+
+// Appends the UTF-8 bytes of code point cp.
+void append_utf8(std::string& out, std::int32_t cp);
 
 // True when s is well-formed UTF-8.
 bool valid_utf8(std::string_view s);

@@ -7,7 +7,9 @@ using namespace tally::core;
 
 namespace {
 
-LocalDay day(const char* iso) { return parse_iso_day(iso); }
+LocalDay day(const char* iso) {
+  return parse_iso_day(iso);
+}
 
 Task template_task(const Zone& zone) {
   Task t;
@@ -66,9 +68,12 @@ TEST_CASE("core::occurs_on") {
 }
 
 TEST_CASE("core::instance_id") {
-  CHECK(instance_id("T-TEMPLATE01", day("2026-11-27")) == instance_id("T-TEMPLATE01", day("2026-11-27")));
-  CHECK(instance_id("T-TEMPLATE01", day("2026-11-27")) != instance_id("T-TEMPLATE01", day("2026-11-28")));
-  CHECK(instance_id("T-TEMPLATE01", day("2026-11-27")) != instance_id("T-TEMPLATE02", day("2026-11-27")));
+  CHECK(instance_id("T-TEMPLATE01", day("2026-11-27")) ==
+        instance_id("T-TEMPLATE01", day("2026-11-27")));
+  CHECK(instance_id("T-TEMPLATE01", day("2026-11-27")) !=
+        instance_id("T-TEMPLATE01", day("2026-11-28")));
+  CHECK(instance_id("T-TEMPLATE01", day("2026-11-27")) !=
+        instance_id("T-TEMPLATE02", day("2026-11-27")));
   CHECK(instance_id("T-TEMPLATE01", day("2026-11-27")).size() == 12);
 }
 
@@ -78,8 +83,10 @@ TEST_CASE("core::make_instance") {
   Task tmpl = template_task(berlin);
   SUBCASE("the template's time of day on each side of a DST change") {
     // Clocks go forward on 29.03.2026: 17:30 stays 17:30 local, the offset changes.
-    CHECK(make_instance(tmpl, day("2026-03-27"), berlin, cal).deadline->text == "2026-03-27T17:30:00+01:00");
-    CHECK(make_instance(tmpl, day("2026-03-30"), berlin, cal).deadline->text == "2026-03-30T17:30:00+02:00");
+    CHECK(make_instance(tmpl, day("2026-03-27"), berlin, cal).deadline->text ==
+          "2026-03-27T17:30:00+01:00");
+    CHECK(make_instance(tmpl, day("2026-03-30"), berlin, cal).deadline->text ==
+          "2026-03-30T17:30:00+02:00");
   }
   SUBCASE("the same bytes every time, from the template and the day alone") {
     Task a = make_instance(tmpl, day("2026-11-27"), berlin, cal);
