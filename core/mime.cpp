@@ -14,7 +14,6 @@
 
 #include <date/date.h>
 #include <fmt/format.h>
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <cstdint>
