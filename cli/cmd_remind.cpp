@@ -26,8 +26,9 @@ core::Instant as_of(const core::Context& ctx, const std::string& text) {
   const auto& zone = ctx.store.zone();
   const auto& cal = ctx.store.settings().calendar;
   core::Instant at = core::parse_when(text, ctx.now, zone, cal);
-  if (text.find(':') != std::string::npos) return at;
   auto day = date::floor<date::days>(zone.to_local(at));
+  // parse_when puts a bare day at its end of work; "+4h" or "10:00" keep their moment.
+  if (at != zone.to_instant(cal.end_of_day(day)) || text.find(':') != std::string::npos) return at;
   return zone.to_instant(core::LocalTime{day} + cal.day_start);
 }
 
@@ -83,8 +84,10 @@ core::MailMessage message_for(const core::Digest& d, const core::Context& ctx,
   m.subject = core::digest_subject(d);
   m.text = body;
   m.date = ctx.now;
+  // Stable for the same digest, new when its content changes (a resend after a fix is not a
+  // duplicate).
   m.message_id = "<" + core::format_date(d.day) + "." + d.person->login + "." +
-                 core::instance_id(ctx.store.settings().name, d.day).substr(2) + "@tally>";
+                 core::instance_id(ctx.store.settings().name + body, d.day).substr(2) + "@tally>";
   return m;
 }
 
@@ -164,8 +167,17 @@ void add_remind(CLI::App& parent, const Globals& globals) {
                   << " has no e-mail in people.yaml; the digest was not sent\n";
         continue;
       }
-      std::string message = core::render_message(
-          message_for(d, ctx, core::digest_text(d, zone, shorts, ctx.now)), zone);
+      std::string message;
+      try {
+        message = core::render_message(
+            message_for(d, ctx, core::digest_text(d, zone, shorts, ctx.now)), zone);
+      } catch (const core::Error& e) {
+        ++failures;  // one bad address must not keep the others' digests back
+        std::cout << std::flush;
+        std::cerr << "tally: error: the digest of " << d.person->login
+                  << " cannot be mailed: " << e.what() << "\n";
+        continue;
+      }
       if (!opt->outbox.empty()) {
         auto file = std::filesystem::path(opt->outbox) /
                     (d.person->login + "-" + core::format_date(d.day) + ".eml");

@@ -223,6 +223,8 @@ void add_task_show(CLI::App* group, const Globals& globals) {
       table.add({"link", link});
     }
     if (!t.group.empty()) table.add({"group", t.group});
+    if (!t.recur.empty())
+      table.add({"repeats", t.recur + " (a template: tally recur makes its tasks)"});
     if (!t.tags.empty()) table.add({"tags", core::join(t.tags, ", ")});
     if (t.may_move_deadline)
       table.add({"deadline moves", "the responsible may move it, with a reason"});

@@ -40,6 +40,7 @@ Value task_value(const core::Task& t, const core::Context& ctx, bool with_log) {
   v.set("result_required", t.result_required);
   v.set("link", Value::text_or_null(t.link));
   v.set("group", Value::text_or_null(t.group));
+  v.set("recur", Value::text_or_null(t.recur));
   v.set("tags", Value::strings(t.tags));
   Value checklist = Value::list();
   for (const auto& c : t.checklist)

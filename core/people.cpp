@@ -22,6 +22,18 @@ bool is_valid_role(std::string_view role) {
   return role == "head" || role == "manager";
 }
 
+bool is_valid_email(std::string_view email) {
+  auto at = email.find('@');
+  if (at == 0 || at == std::string_view::npos || at + 1 >= email.size() ||
+      email.find('@', at + 1) != std::string_view::npos || email.size() > 254)
+    return false;
+  return std::all_of(email.begin(), email.end(), [](char c) {
+    unsigned char u = static_cast<unsigned char>(c);
+    return u > 0x20 && u < 0x7f &&
+           std::string_view("<>,;\"()[]\\:").find(c) == std::string_view::npos;
+  });
+}
+
 const Person* People::find(std::string_view login) const {
   for (const auto& p : list)
     if (p.login == login) return &p;
@@ -109,6 +121,8 @@ People parse_people(const YamlDoc& doc) {
                       p.login));
     else if (!seen.insert(p.login).second)
       problems.add(doc, item["login"], fmt::format("login '{}' is listed twice", p.login));
+    if (!p.email.empty() && !is_valid_email(p.email))
+      problems.add(doc, item["email"], fmt::format("'{}' is not an e-mail address", p.email));
     if (!p.role.empty() && !is_valid_role(p.role))
       problems.add(doc, item["role"],
                    fmt::format("unknown role '{}'; roles are head and manager", p.role));

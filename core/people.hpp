@@ -36,6 +36,8 @@ class People {
 
 bool is_valid_login(std::string_view login);
 bool is_valid_role(std::string_view role);
+// A plain ASCII addr-spec: one '@', no spaces, quotes, brackets or control characters.
+bool is_valid_email(std::string_view email);
 
 People parse_people(const YamlDoc& doc);
 std::string people_to_yaml(const People& people);

@@ -49,10 +49,15 @@ RecurRule parse_recur(std::string_view text) {
   }
   r.kind = RecurRule::Kind::weekdays;
   for (const auto& part : split(t, ',')) {
+    // Exact names only: "monthly" must not pass for Monday.
+    static const char* full[7] = {"sunday",   "monday", "tuesday", "wednesday",
+                                  "thursday", "friday", "saturday"};
     std::string name(trim(part));
-    auto it = std::find(std::begin(day_names), std::end(day_names), name.substr(0, 3));
-    if (name.size() < 3 || it == std::end(day_names)) bad_rule(text);
-    r.days[static_cast<size_t>(it - std::begin(day_names))] = true;
+    int found = -1;
+    for (int k = 0; k < 7; ++k)
+      if (name == day_names[k] || name == full[k]) found = k;
+    if (found < 0) bad_rule(text);
+    r.days[static_cast<size_t>(found)] = true;
   }
   return r;
 }

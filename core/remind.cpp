@@ -115,10 +115,12 @@ std::string digest_subject(const Digest& d) {
   add(d.due_today.size(), "на сегодня");
   add(d.due_soon.size(), "скоро срок");
   add(d.unseen.size(), plural(u, "новая", "новые", "новых"));
-  add(d.to_review.size(), "ждут проверки");
+  add(d.to_review.size(), plural(static_cast<int>(d.to_review.size()), "ждёт проверки",
+                                 "ждут проверки", "ждут проверки"));
   add(d.declined.size(),
       plural(static_cast<int>(d.declined.size()), "отклонена", "отклонены", "отклонено"));
-  add(d.escalations.size(), "эскалации");
+  add(d.escalations.size(),
+      plural(static_cast<int>(d.escalations.size()), "эскалация", "эскалации", "эскалаций"));
   std::string list;
   for (size_t i = 0; i < parts.size(); ++i) list += (i ? ", " : "") + parts[i];
   return fmt::format("Задачи на {:02}.{:02}: {}", static_cast<unsigned>(ymd.day()),

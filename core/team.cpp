@@ -18,9 +18,7 @@ void add_person(Context& ctx, Person person) {
   if (people.find(person.login)) throw Error("{} is already in people.yaml", person.login);
   if (person.name.empty() || has_control(person.name))
     throw Error("a person needs a one-line --name").hint("such as --name \"Иван Петров\"");
-  if (!person.email.empty() &&
-      (person.email.find('@') == std::string::npos || person.email.find(' ') != std::string::npos ||
-       has_control(person.email)))
+  if (!person.email.empty() && !is_valid_email(person.email))
     throw Error("'{}' is not an e-mail address", person.email);
   if (!person.email.empty())
     if (auto other = people.find_by_email(person.email))

@@ -30,7 +30,7 @@ late for more than escalate_after (2 working days), so anna sees it too.
   Срок сегодня (1):
     T-____  27.11.2026 12:00  Позвонить ЛПР
   $ tally remind --date 2026-11-27 --no-recur --format json | jq -c '.[] | [.login, .subject, (.escalations | map(.working_days_late))]'
-  ["anna","Задачи на 27.11: 1 ждут проверки, 1 эскалации",[4]]
+  ["anna","Задачи на 27.11: 1 ждёт проверки, 1 эскалация",[4]]
   ["ivan","Задачи на 27.11: 1 просрочено, 1 на сегодня",[]]
   ["masha","Задачи на 27.11: 1 скоро срок",[]]
 
@@ -42,7 +42,7 @@ E-mail: one message per person in the outbox; masha has no address and is report
   tally: warning: masha has no e-mail in people.yaml; the digest was not sent
   $ check_mail out/ivan-2026-11-27.eml --to ivan@example.ru --subject "Задачи на 27.11: 1 просрочено, 1 на сегодня" --body-contains "Отправить акт сверки" --body-contains "опоздание 3 дн. 15 ч"
   ok
-  $ check_mail out/anna-2026-11-27.eml --to anna@example.ru --subject "Задачи на 27.11: 1 ждут проверки, 1 эскалации" --body-contains "Эскалация"
+  $ check_mail out/anna-2026-11-27.eml --to anna@example.ru --subject "Задачи на 27.11: 1 ждёт проверки, 1 эскалация" --body-contains "Эскалация"
   ok
   $ grep -c $'\r$' out/ivan-2026-11-27.eml | awk '{print ($1 > 10) ? "CRLF" : "no CRLF"}'
   CRLF

@@ -92,6 +92,7 @@ Listing: open tasks by deadline (those without one last), in every format.
     result_required: false
     link: deal/1042
     group: null
+    recur: null
     tags: []
     checklist: []
     description: null

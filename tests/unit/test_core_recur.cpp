@@ -36,7 +36,9 @@ TEST_CASE("core::parse_recur") {
   CHECK_FALSE(r.days[2]);
   CHECK(parse_recur("month 1").day == 1);
   CHECK(parse_recur("every month last").kind == RecurRule::Kind::month_last);
-  for (const char* bad : {"", "daily", "month 0", "month 32", "month x", "mon,xyz", "mo"})
+  CHECK(parse_recur("monday,Thursday").days[4]);
+  for (const char* bad : {"", "daily", "month 0", "month 32", "month x", "mon,xyz", "mo", "monthly",
+                          "monkey", "sunshine"})
     CHECK_THROWS_AS(parse_recur(bad), Error);
 }
 
