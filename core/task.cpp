@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/ids.hpp"
+#include "core/recur.hpp"
 #include "core/text.hpp"
 
 namespace tally::core {
@@ -109,9 +110,14 @@ Task parse_task(const YamlDoc& doc, const Zone& zone) {
         problems.add(doc, v, "'link' is deal/<ID>, company/<ID>, lead/<ID> or contact/<ID>");
     } else if (key == "group")
       t.group = r.line(v, key);
-    else if (key == "recur")
+    else if (key == "recur") {
       t.recur = r.line(v, key);
-    else if (key == "tags")
+      try {
+        parse_recur(t.recur);
+      } catch (const Error& e) {
+        problems.add(doc, v, fmt::format("{}; {}", e.what(), e.hint()));
+      }
+    } else if (key == "tags")
       t.tags = r.list(v, key);
     else if (key == "description")
       t.description = r.text(v, key);

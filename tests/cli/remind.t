@@ -119,3 +119,11 @@ Cancelling the template ends the series.
   tally: error: cannot read the repetition 'daily'
   hint: use weekday, mon,thu, "month 1" or "month last"
   [2]
+
+A hand-edited rule that cannot be read is named with its file, line and column.
+
+  $ f=$(ls tasks/*/*/$TPL.yaml) && sed -i 's/^recur: .*/recur: monthly/' $f
+  $ tally recur 2>&1 | head -3 | sed -E 's/T-[0-9A-Z]{10}/T-__________/g'
+  tally: error: tasks/2026/11/T-__________.yaml:9:8: cannot read the repetition 'monthly'; use weekday, mon,thu, "month 1" or "month last"
+      recur: monthly
+             ^
