@@ -22,7 +22,9 @@ void add_init(CLI::App& parent, const Globals& globals) {
                   "IANA time zone (default: the system's, else Europe/Moscow)");
   cmd->add_option("--currency", opt->currency, "currency of amounts (default: RUB)");
   cmd->callback([opt, &globals] {
-    core::InitRequest rq{opt->dir, opt->name, opt->timezone, opt->currency, !globals.no_commit};
+    // `tally --store DIR init` names the folder as well as `tally init DIR` does.
+    std::string dir = opt->dir == "." && globals.store ? *globals.store : opt->dir;
+    core::InitRequest rq{dir, opt->name, opt->timezone, opt->currency, !globals.no_commit};
     auto result = core::init_store(rq);
     std::cout << "created the store " << result.root.string() << " (time zone " << result.timezone
               << ")\n";
