@@ -76,3 +76,10 @@ Outside any store, commands say how to create one.
   [2]
   $ TALLY_STORE="$CASE_TMP/work/repo/crm" tally person list
   LOGIN  NAME  ROLE  DEPT  EMAIL  ACTIVE
+
+The global --store names the folder too.
+
+  $ cd "$CASE_TMP/work" && tally --store via-option init --timezone UTC | sed 's|/tmp/tally-case-[^/]*|TMP|'
+  created the store TMP/work/via-option (time zone UTC)
+  initialized a git repository there
+  next: tally person add LOGIN --name "Имя Фамилия" --email E --role head --dept sales
