@@ -371,8 +371,13 @@ at "2026-11-26 17:50" anna
 task "Отправить презентацию и прайс контакту с выставки" --to olga --lead 521 --due завтра
 
 # --- copy the store's files into examples/store ----------------------------------
+# The plans are written by hand (examples/README.md): keep them across a regeneration.
+plans_kept=$(mktemp -d)
+[[ -d "$dest/plans" ]] && cp -R "$dest/plans" "$plans_kept/"
 rm -rf "$dest"
 mkdir -p "$dest"
+[[ -d "$plans_kept/plans" ]] && cp -R "$plans_kept/plans" "$dest/"
+rm -rf "$plans_kept"
 for f in tally.yaml people.yaml .gitignore; do cp "$store/$f" "$dest/"; done
 for d in tasks deals companies contacts leads plans; do
   [[ -d "$store/$d" ]] && cp -R "$store/$d" "$dest/"
