@@ -117,8 +117,15 @@ void add_remind(CLI::App& parent, const Globals& globals) {
     auto ctx = globals.context();
     ctx.now = as_of(ctx, opt->date);
     const auto& zone = ctx.store.zone();
-    if (!opt->no_recur)
-      core::create_due_instances(ctx, date::floor<date::days>(zone.to_local(ctx.now)));
+    if (!opt->no_recur) {
+      // Digests matter more than today's recurring tasks: a failure here (no git
+      // identity under cron, a read-only clone) is reported and the digests still go out.
+      try {
+        core::create_due_instances(ctx, date::floor<date::days>(zone.to_local(ctx.now)));
+      } catch (const core::Error& e) {
+        std::cerr << "tally: warning: recurring tasks were not made: " << e.what() << "\n";
+      }
+    }
     const auto& people = ctx.store.people();
     std::vector<const core::Person*> who;
     if (!opt->person.empty())

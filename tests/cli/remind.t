@@ -127,3 +127,14 @@ A hand-edited rule that cannot be read is named with its file, line and column.
   tally: error: tasks/2026/11/T-__________.yaml:9:8: cannot read the repetition 'monthly'; use weekday, mon,thu, "month 1" or "month last"
       recur: monthly
              ^
+  $ git checkout -q -- tasks
+
+Without a git identity (a bare cron user) the recurring tasks cannot be committed: a warning, and the digests still go out.
+
+  $ TALLY_NOW=2026-12-07T08:00:00+03:00 tally task add "Еженедельный прогноз" --to ivan --every mon >/dev/null
+  $ TALLY_NOW=2026-12-14T08:00:00+03:00 HOME=/nonexistent tally remind --person ivan --format json 2>&1 >/dev/null | cut -c1-60
+  tally: warning: recurring tasks were not made: git commit fa
+  $ TALLY_NOW=2026-12-14T08:00:00+03:00 HOME=/nonexistent tally remind --person ivan --format json 2>/dev/null | jq -r '.[0].login'
+  ivan
+  $ git status --porcelain | grep -v '^??' || echo clean
+  clean
