@@ -62,12 +62,7 @@ void show_dashboard(const Globals& globals) {
       mine.push_back(&t);
     if (t.status == core::Status::review && t.creator == me.login) to_review.push_back(&t);
   }
-  auto urgency = [](const core::Task* a, const core::Task* b) {
-    if (a->deadline.has_value() != b->deadline.has_value()) return a->deadline.has_value();
-    if (a->deadline && a->deadline->at != b->deadline->at) return a->deadline->at < b->deadline->at;
-    return a->id < b->id;
-  };
-  std::sort(mine.begin(), mine.end(), urgency);
+  std::sort(mine.begin(), mine.end(), core::by_deadline);
   std::vector<std::string> order;
   std::map<std::string, std::vector<const core::Task*>> groups;
   for (const core::Task* t : mine) {

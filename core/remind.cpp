@@ -88,12 +88,6 @@ std::vector<Digest> build_digests(const std::vector<Task>& tasks, const People& 
         }
       }
     }
-    auto by_deadline = [](const Task* a, const Task* b) {
-      if (a->deadline.has_value() != b->deadline.has_value()) return a->deadline.has_value();
-      if (a->deadline && a->deadline->at != b->deadline->at)
-        return a->deadline->at < b->deadline->at;
-      return a->id < b->id;
-    };
     for (auto* list : {&d.overdue, &d.due_today, &d.due_soon, &d.unseen, &d.to_review, &d.declined})
       std::sort(list->begin(), list->end(), by_deadline);
     std::sort(

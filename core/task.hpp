@@ -64,6 +64,13 @@ struct Task {
   bool overdue(Instant now) const { return deadline && is_active(status) && deadline->at < now; }
 };
 
+// The order people read tasks in: by deadline, those without one last, then by ID.
+inline bool by_deadline(const Task* a, const Task* b) {
+  if (a->deadline.has_value() != b->deadline.has_value()) return a->deadline.has_value();
+  if (a->deadline && a->deadline->at != b->deadline->at) return a->deadline->at < b->deadline->at;
+  return a->id < b->id;
+}
+
 // Validates and reads a task document; every problem is reported at once.
 Task parse_task(const YamlDoc& doc, const Zone& zone);
 std::string task_to_yaml(const Task& t);
