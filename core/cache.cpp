@@ -18,6 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view k_magic = "tally-records-cache 1\n";
+constexpr std::string_view k_task_magic = "tally-tasks-cache 1\n";
 constexpr std::int64_t k_racy_ns = 2'000'000'000;
 
 struct Signature {
@@ -114,39 +115,226 @@ bool get_record(Reader& in, Record& r) {
   return true;
 }
 
-struct Entry {
-  Signature sig;
-  Record record;
-};
+void put_stamp(Writer& w, const Stamp& s) {
+  w.str(s.text);
+  w.u64(static_cast<std::uint64_t>(s.at.time_since_epoch().count()));
+}
 
-std::unordered_map<std::string, Entry> read_cache(const fs::path& file, RecordKind kind,
-                                                  std::int64_t& written_ns) {
-  std::unordered_map<std::string, Entry> entries;
-  std::ifstream f(file, std::ios::binary);
-  if (!f) return entries;
-  std::ostringstream buf;
-  buf << f.rdbuf();
-  std::string data = std::move(buf).str();
-  if (!std::string_view(data).starts_with(k_magic)) return entries;
-  Reader in(std::string_view(data).substr(k_magic.size()));
-  std::uint64_t written = 0, count = 0;
-  if (!in.u64(written) || !in.u64(count)) return entries;
-  written_ns = static_cast<std::int64_t>(written);
-  for (std::uint64_t i = 0; i < count; ++i) {
-    std::string name;
-    Entry e;
-    std::uint64_t mtime = 0;
-    e.record.kind = kind;
-    if (!in.str(name) || !in.u64(e.sig.size) || !in.u64(mtime) || !in.u64(e.sig.inode)) return {};
-    e.sig.mtime_ns = static_cast<std::int64_t>(mtime);
-    try {
-      if (!get_record(in, e.record)) return {};
-    } catch (const std::exception&) {
-      return {};  // a damaged cache is no cache
-    }
-    entries.emplace(std::move(name), std::move(e));
+bool get_stamp(Reader& in, Stamp& s) {
+  std::uint64_t at = 0;
+  if (!in.str(s.text) || !in.u64(at)) return false;
+  s.at = Instant{std::chrono::seconds(static_cast<std::int64_t>(at))};
+  return true;
+}
+
+void put_list(Writer& w, const std::vector<std::string>& v) {
+  w.u64(v.size());
+  for (const auto& s : v) w.str(s);
+}
+
+bool get_list(Reader& in, std::vector<std::string>& v) {
+  std::uint64_t n = 0;
+  if (!in.u64(n)) return false;
+  v.resize(static_cast<size_t>(n));
+  for (auto& s : v)
+    if (!in.str(s)) return false;
+  return true;
+}
+
+// A kept YAML value (a log entry's extra key, an unknown key): a scalar with its
+// tag (so quoting survives), or a collection as canonical YAML text.
+void put_node(Writer& w, const YAML::Node& n) {
+  w.str(n.Tag());
+  if (n.IsScalar())
+    w.str("s" + n.Scalar());
+  else if (n.IsMap() && n.size() == 0)
+    w.str("y{}");
+  else if (n.IsSequence() && n.size() == 0)
+    w.str("y[]");
+  else if (n.IsNull())
+    w.str("n");
+  else
+    w.str("y" + emit_yaml(n));
+}
+
+bool get_node(Reader& in, YAML::Node& n) {
+  std::string tag, body;
+  if (!in.str(tag) || !in.str(body) || body.empty()) return false;
+  if (body[0] == 's') {
+    n = YAML::Node(body.substr(1));
+    if (!tag.empty()) n.SetTag(tag);
+  } else if (body[0] == 'n') {
+    n = YAML::Node();
+  } else {
+    n = YAML::Load(body.substr(1));
   }
-  return entries;
+  return true;
+}
+
+void put_pairs(Writer& w, const std::vector<std::pair<std::string, YAML::Node>>& v) {
+  w.u64(v.size());
+  for (const auto& [k, n] : v) {
+    w.str(k);
+    put_node(w, n);
+  }
+}
+
+bool get_pairs(Reader& in, std::vector<std::pair<std::string, YAML::Node>>& v) {
+  std::uint64_t count = 0;
+  if (!in.u64(count)) return false;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    std::string k;
+    YAML::Node n;
+    if (!in.str(k) || !get_node(in, n)) return false;
+    v.emplace_back(std::move(k), n);
+  }
+  return true;
+}
+
+void put_task(Writer& w, const Task& t) {
+  for (const std::string* s : {&t.id, &t.title, &t.creator, &t.responsible, &t.priority, &t.link,
+                               &t.group, &t.recur, &t.description, &t.result})
+    w.str(*s);
+  w.str(std::string(status_name(t.status)));
+  w.u64((t.review ? 1u : 0u) | (t.may_move_deadline ? 2u : 0u) | (t.result_required ? 4u : 0u) |
+        (t.deadline ? 8u : 0u));
+  put_list(w, t.participants);
+  put_list(w, t.observers);
+  put_list(w, t.tags);
+  put_stamp(w, t.created);
+  if (t.deadline) put_stamp(w, *t.deadline);
+  w.u64(t.checklist.size());
+  for (const auto& c : t.checklist) {
+    w.str(c.text);
+    w.u64(c.done);
+  }
+  w.u64(t.log.size());
+  for (const auto& e : t.log) {
+    put_stamp(w, e.at);
+    w.str(e.by);
+    w.str(e.event);
+    put_pairs(w, e.data);
+  }
+  put_pairs(w, t.unknown);
+}
+
+bool get_task(Reader& in, Task& t) {
+  for (std::string* s : {&t.id, &t.title, &t.creator, &t.responsible, &t.priority, &t.link,
+                         &t.group, &t.recur, &t.description, &t.result})
+    if (!in.str(*s)) return false;
+  std::string status;
+  std::uint64_t flags = 0, count = 0;
+  if (!in.str(status) || !in.u64(flags)) return false;
+  auto st = parse_status(status);
+  if (!st) return false;
+  t.status = *st;
+  t.review = flags & 1;
+  t.may_move_deadline = flags & 2;
+  t.result_required = flags & 4;
+  if (!get_list(in, t.participants) || !get_list(in, t.observers) || !get_list(in, t.tags) ||
+      !get_stamp(in, t.created))
+    return false;
+  if (flags & 8) {
+    Stamp d;
+    if (!get_stamp(in, d)) return false;
+    t.deadline = d;
+  }
+  if (!in.u64(count)) return false;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    ChecklistItem c;
+    std::uint64_t done = 0;
+    if (!in.str(c.text) || !in.u64(done)) return false;
+    c.done = done != 0;
+    t.checklist.push_back(std::move(c));
+  }
+  if (!in.u64(count)) return false;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    LogEntry e;
+    if (!get_stamp(in, e.at) || !in.str(e.by) || !in.str(e.event) || !get_pairs(in, e.data))
+      return false;
+    t.log.push_back(std::move(e));
+  }
+  return get_pairs(in, t.unknown);
+}
+
+// One cache file: a magic line, when it was written, then per file its name,
+// signature and the parsed value.
+template <class T>
+std::vector<T> load_cached(const std::vector<std::pair<std::string, fs::path>>& files,
+                           const fs::path& cache_file, std::string_view magic,
+                           const std::function<T(const std::string&)>& parse,
+                           void (*put)(Writer&, const T&), bool (*get)(Reader&, T&),
+                           const T& blank) {
+  struct Entry {
+    Signature sig;
+    T value;
+  };
+  std::unordered_map<std::string, Entry> cached;
+  std::int64_t written_ns = 0;
+  std::ifstream f(cache_file, std::ios::binary);
+  if (f) {
+    std::ostringstream buf;
+    buf << f.rdbuf();
+    std::string data = std::move(buf).str();
+    if (std::string_view(data).starts_with(magic)) {
+      Reader in(std::string_view(data).substr(magic.size()));
+      std::uint64_t written = 0, count = 0;
+      bool ok = in.u64(written) && in.u64(count);
+      written_ns = static_cast<std::int64_t>(written);
+      for (std::uint64_t n = 0; ok && n < count; ++n) {
+        std::string name;
+        Entry e{{}, blank};
+        std::uint64_t mtime = 0;
+        ok = in.str(name) && in.u64(e.sig.size) && in.u64(mtime) && in.u64(e.sig.inode);
+        e.sig.mtime_ns = static_cast<std::int64_t>(mtime);
+        try {
+          ok = ok && get(in, e.value);
+        } catch (const std::exception&) {
+          ok = false;  // a damaged cache is no cache
+        }
+        if (ok) cached.emplace(std::move(name), std::move(e));
+      }
+      if (!ok) cached.clear();
+    }
+  }
+  std::vector<T> out;
+  out.reserve(files.size());
+  std::vector<std::pair<size_t, Signature>> sigs;  // index into out, signature
+  bool changed = cached.size() != files.size();
+  auto now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
+  for (const auto& [name, path] : files) {
+    Signature sig;
+    bool have_sig = signature_of(path, sig);
+    auto it = cached.find(name);
+    if (have_sig && it != cached.end() && it->second.sig == sig &&
+        sig.mtime_ns < written_ns - k_racy_ns) {
+      out.push_back(std::move(it->second.value));
+    } else {
+      out.push_back(parse(name));
+      changed = true;
+    }
+    if (have_sig) sigs.emplace_back(out.size() - 1, sig);
+  }
+  if (!changed) return out;
+  Writer w;
+  w.out() = std::string(magic);
+  w.u64(static_cast<std::uint64_t>(now_ns));
+  w.u64(sigs.size());
+  for (const auto& [i, sig] : sigs) {
+    w.str(files[i].first);
+    w.u64(sig.size);
+    w.u64(static_cast<std::uint64_t>(sig.mtime_ns));
+    w.u64(sig.inode);
+    put(w, out[i]);
+  }
+  try {
+    write_file_atomic(cache_file, w.out());
+  } catch (const std::exception&) {
+    // A read-only store simply goes without a cache.
+  }
+  return out;
 }
 
 }  // namespace
@@ -155,47 +343,17 @@ std::vector<Record> load_records_cached(RecordKind kind, const fs::path& dir,
                                         const fs::path& cache_file,
                                         const std::vector<std::string>& ids,
                                         const std::function<Record(const std::string&)>& parse) {
-  std::int64_t written_ns = 0;
-  auto cached = read_cache(cache_file, kind, written_ns);
-  std::vector<Record> out;
-  out.reserve(ids.size());
-  std::vector<std::pair<size_t, Signature>> sigs;  // index into out, signature
-  sigs.reserve(ids.size());
-  bool changed = cached.size() != ids.size();
-  auto now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count();
-  for (const auto& id : ids) {
-    Signature sig;
-    bool have_sig = signature_of(dir / (id + ".yaml"), sig);
-    auto it = cached.find(id);
-    if (have_sig && it != cached.end() && it->second.sig == sig &&
-        sig.mtime_ns < written_ns - k_racy_ns) {
-      out.push_back(it->second.record);
-    } else {
-      out.push_back(parse(id));
-      changed = true;
-    }
-    if (have_sig) sigs.emplace_back(out.size() - 1, sig);
-  }
-  if (!changed) return out;
-  Writer w;
-  w.out() = std::string(k_magic);
-  w.u64(static_cast<std::uint64_t>(now_ns));
-  w.u64(sigs.size());
-  for (const auto& [i, sig] : sigs) {
-    w.str(out[i].id);
-    w.u64(sig.size);
-    w.u64(static_cast<std::uint64_t>(sig.mtime_ns));
-    w.u64(sig.inode);
-    put_record(w, out[i]);
-  }
-  try {
-    write_file_atomic(cache_file, w.out());
-  } catch (const std::exception&) {
-    // A read-only store simply goes without a cache.
-  }
-  return out;
+  std::vector<std::pair<std::string, fs::path>> files;
+  for (const auto& id : ids) files.emplace_back(id, dir / (id + ".yaml"));
+  Record blank;
+  blank.kind = kind;
+  return load_cached<Record>(files, cache_file, k_magic, parse, put_record, get_record, blank);
+}
+
+std::vector<Task> load_tasks_cached(const std::vector<std::pair<std::string, fs::path>>& files,
+                                    const fs::path& cache_file,
+                                    const std::function<Task(const std::string&)>& parse) {
+  return load_cached<Task>(files, cache_file, k_task_magic, parse, put_task, get_task, Task{});
 }
 
 }  // namespace tally::core

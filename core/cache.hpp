@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/records.hpp"
+#include "core/task.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -23,5 +24,11 @@ std::vector<Record> load_records_cached(RecordKind kind, const std::filesystem::
                                         const std::filesystem::path& cache_file,
                                         const std::vector<std::string>& ids,
                                         const std::function<Record(const std::string& id)>& parse);
+
+// The same for task files: `files` holds each task's ID and path.
+std::vector<Task> load_tasks_cached(
+    const std::vector<std::pair<std::string, std::filesystem::path>>& files,
+    const std::filesystem::path& cache_file,
+    const std::function<Task(const std::string& id)>& parse);
 
 }  // namespace tally::core

@@ -92,10 +92,11 @@ Task Store::load_task(const std::string& id) const {
 }
 
 std::vector<Task> Store::load_tasks() const {
-  std::vector<Task> out;
-  out.reserve(task_ids().size());
-  for (const auto& id : task_ids()) out.push_back(load_task(id));
-  return out;
+  std::vector<std::pair<std::string, fs::path>> files;
+  files.reserve(task_ids().size());
+  for (const auto& id : task_ids()) files.emplace_back(id, m_task_paths.at(id));
+  return load_tasks_cached(files, m_root / ".tally" / "cache" / "tasks.bin",
+                           [&](const std::string& id) { return load_task(id); });
 }
 
 std::vector<std::string> Store::record_ids(RecordKind kind) const {

@@ -36,3 +36,19 @@ A damaged or deleted cache is rebuilt; the answers stay the same.
   $ tally plan check 2026-10 --format json | jq -r '.plans[0].segments[0].actual'
   3966500
   $ git status --porcelain
+
+Tasks are cached the same way: a status changed by hand, a task removed, a checkout — all seen.
+
+  $ st() { tally task list --status all --format json | jq -r '.[] | select(.id | startswith("T-048R")) | .status'; }
+  $ st
+  new
+  $ f=$(ls tasks/*/*/T-048R*.yaml) && sed -i 's/^status: new$/status: acc/' $f && tally task list >/dev/null 2>&1; echo $?
+  2
+  $ sed -i 's/^status: acc$/status: new/' $f && st
+  new
+  $ git rm -q $f && st | wc -l
+  0
+  $ git checkout -q HEAD -- $f && st
+  new
+  $ tally task list --format json | jq length
+  41

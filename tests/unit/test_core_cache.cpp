@@ -1,0 +1,98 @@
+#include "core/cache.hpp"
+#include "core/fsutil.hpp"
+
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+using namespace tally::core;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* task_text = R"(id: T-4F7KQ9MZ2A
+title: Позвонить ООО «Ромашка»
+status: in_progress
+creator: anna
+responsible: ivan
+participants:
+  - petr
+created: 2026-11-27T10:00:00+03:00
+deadline: 2026-11-28T15:00:00Z
+priority: high
+review: true
+may_move_deadline: true
+link: deal/1042
+tags:
+  - "2026"
+checklist:
+  - text: Отправить КП
+    done: true
+description: |-
+  Две строки
+  описания
+log:
+  - at: 2026-11-27T10:00:00+03:00
+    by: anna
+    event: created
+  - at: 2026-11-27T12:00:00+03:00
+    by: anna
+    event: deadline
+    from: ""
+    to: 2026-11-28T15:00:00Z
+    reason: клиент просил
+x-crm: "0017"
+x-list:
+  - 1
+  - two
+x-empty: {}
+)";
+
+}  // namespace
+
+TEST_CASE("core::load_tasks_cached") {
+  fs::path dir = fs::temp_directory_path() / ("tally-cache-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  fs::path file = dir / "T-4F7KQ9MZ2A.yaml";
+  write_file_atomic(file, task_text);
+  // An old file, so the cache may trust it (a fresh one is "racily clean" and re-read).
+  fs::last_write_time(file, fs::file_time_type::clock::now() - std::chrono::hours(1));
+  fs::path cache = dir / "tasks.bin";
+  Zone zone = Zone::locate("Europe/Moscow");
+  int parsed = 0;
+  auto parse = [&](const std::string&) {
+    ++parsed;
+    return parse_task(load_yaml_file(file, "tasks/2026/11/T-4F7KQ9MZ2A.yaml"), zone);
+  };
+  std::vector<std::pair<std::string, fs::path>> files{{"T-4F7KQ9MZ2A", file}};
+
+  auto first = load_tasks_cached(files, cache, parse);
+  CHECK(parsed == 1);
+  CHECK(fs::exists(cache));
+  auto second = load_tasks_cached(files, cache, parse);
+  CHECK(parsed == 1);  // from the cache
+  REQUIRE(second.size() == 1);
+  SUBCASE("a task from the cache writes the same bytes as one parsed from its file") {
+    CHECK(task_to_yaml(second[0]) == task_text);
+    CHECK(second[0].deadline->at == first[0].deadline->at);
+    CHECK(second[0].log[1].get("reason") == "клиент просил");
+  }
+  SUBCASE("a changed file is parsed again") {
+    std::string changed = task_text;
+    changed.replace(changed.find("status: in_progress"), 19, "status: review     ");
+    write_file_atomic(file, changed);
+    auto third = load_tasks_cached(files, cache, parse);
+    CHECK(parsed == 2);
+    CHECK(third[0].status == Status::review);
+  }
+  SUBCASE("a damaged cache is ignored") {
+    write_file_atomic(cache, "tally-tasks-cache 1\ngarbage");
+    auto third = load_tasks_cached(files, cache, parse);
+    CHECK(parsed == 2);
+    CHECK(task_to_yaml(third[0]) == task_text);
+  }
+  fs::remove_all(dir);
+}
