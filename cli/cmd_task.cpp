@@ -86,12 +86,8 @@ void add_task_add(CLI::App* group, const Globals& globals) {
 }
 
 // "G-…: 3 of 6 done; late: ivan, petr" for one assignment to several people.
-void print_group_progress(const core::Context& ctx, const std::string& group) {
-  core::TaskFilter all;
-  all.group = group;
-  all.all_statuses = true;
-  auto tasks = core::query_tasks(ctx, all);
-  if (tasks.empty()) throw core::Error("no tasks in group {}", group);
+void print_group_progress(const core::Context& ctx, const std::string& group,
+                          const std::vector<core::Task>& tasks) {
   size_t done = 0, counted = 0;
   std::vector<std::string> late;
   for (const auto& t : tasks) {
@@ -137,12 +133,14 @@ void add_task_list(CLI::App* group, const Globals& globals) {
     }
     if (!opt->to.empty()) f.responsible = people.require(opt->to).login;
     if (!opt->by.empty()) f.creator = people.require(opt->by).login;
+    // The whole group, whatever the other filters: checked before printing, and its progress line.
+    std::vector<core::Task> in_group;
     if (!opt->group.empty()) {
       core::TaskFilter any;
       any.group = opt->group;
       any.all_statuses = true;
-      if (core::query_tasks(ctx, any).empty())
-        throw core::Error("no tasks in group {}", opt->group);
+      in_group = core::query_tasks(ctx, any);
+      if (in_group.empty()) throw core::Error("no tasks in group {}", opt->group);
       f.group = opt->group;
     }
     if (auto ref = opt->link.ref())
@@ -172,7 +170,7 @@ void add_task_list(CLI::App* group, const Globals& globals) {
       value.push(task_value(t, ctx, false));
     }
     print_listing(std::cout, format, table, value);
-    if (f.group && format == Format::table) print_group_progress(ctx, *f.group);
+    if (f.group && format == Format::table) print_group_progress(ctx, *f.group, in_group);
   });
 }
 
