@@ -26,6 +26,7 @@ const std::vector<CommandGroup>& command_groups() {
       {"task", "assign tasks and follow them through their life", add_task},
       {"counters", "overdue, new, review and comment counters; efficiency", add_counters},
       {"plan", "sales plans per segment and the check against actual sales", add_plan},
+      {"check", "validate the whole store (CI, pre-commit)", add_check},
       {"remind", "daily digests, e-mail, the phone calendar, recurring tasks", add_reminders},
   };
   return groups;

@@ -43,6 +43,7 @@ void add_contact(CLI::App& parent, const Globals& globals);
 void add_task(CLI::App& parent, const Globals& globals);
 void add_counters(CLI::App& parent, const Globals& globals);
 void add_plan(CLI::App& parent, const Globals& globals);
+void add_check(CLI::App& parent, const Globals& globals);
 // remind, calendar and recur (cmd_remind.cpp).
 void add_reminders(CLI::App& parent, const Globals& globals);
 // The lifecycle subcommands of `tally task` (cmd_task_life.cpp).

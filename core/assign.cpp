@@ -131,7 +131,11 @@ std::vector<Task> add_tasks(Context& ctx, const TaskAddRequest& rq) {
     t.result_required = rq.result_required;
     t.recur = recur;
     for (const auto& c : checks) t.checklist.push_back({c, false});
-    t.log.push_back({created, actor.login, "created", {}});
+    LogEntry entry{created, actor.login, "created", {}};
+    // --allow-past: say so in the log, so `tally check` knows the early deadline was meant.
+    if (deadline && deadline->at < ctx.now)
+      entry.data.emplace_back("past_deadline", YAML::Node(true));
+    t.log.push_back(std::move(entry));
     changes.push_back({task_relative_path(t.id, ctx.now, zone), task_to_yaml(t)});
     tasks.push_back(std::move(t));
   }

@@ -1,6 +1,7 @@
 #include "core/cache.hpp"
 
 #include "core/fsutil.hpp"
+#include "core/parallel.hpp"
 #include "core/yaml_io.hpp"
 
 #include <sys/stat.h>
@@ -297,26 +298,28 @@ std::vector<T> load_cached(const std::vector<std::pair<std::string, fs::path>>& 
       if (!ok) cached.clear();
     }
   }
-  std::vector<T> out;
-  out.reserve(files.size());
+  std::vector<T> out(files.size(), blank);
   std::vector<std::pair<size_t, Signature>> sigs;  // index into out, signature
+  std::vector<size_t> misses;
   bool changed = cached.size() != files.size();
   auto now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                     std::chrono::system_clock::now().time_since_epoch())
                     .count();
-  for (const auto& [name, path] : files) {
+  for (size_t i = 0; i < files.size(); ++i) {
     Signature sig;
-    bool have_sig = signature_of(path, sig);
-    auto it = cached.find(name);
+    bool have_sig = signature_of(files[i].second, sig);
+    auto it = cached.find(files[i].first);
     if (have_sig && it != cached.end() && it->second.sig == sig &&
         sig.mtime_ns < written_ns - k_racy_ns) {
-      out.push_back(std::move(it->second.value));
+      out[i] = std::move(it->second.value);
     } else {
-      out.push_back(parse(name));
-      changed = true;
+      misses.push_back(i);
     }
-    if (have_sig) sigs.emplace_back(out.size() - 1, sig);
+    if (have_sig) sigs.emplace_back(i, sig);
   }
+  // A cold cache parses every file: spread that over the cores.
+  parallel_for(misses.size(), [&](size_t n) { out[misses[n]] = parse(files[misses[n]].first); });
+  changed = changed || !misses.empty();
   if (!changed) return out;
   Writer w;
   w.out() = std::string(magic);
