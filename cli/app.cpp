@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "tally_version.hpp"
 
 #include <iostream>
 
@@ -27,7 +28,12 @@ const std::vector<CommandGroup>& command_groups() {
       {"counters", "overdue, new, review and comment counters; efficiency", add_counters},
       {"plan", "sales plans per segment and the check against actual sales", add_plan},
       {"check", "validate the whole store (CI, pre-commit)", add_check},
+      {"audit", "the history against the rules: who did what for whom", add_audit},
       {"remind", "daily digests, e-mail, the phone calendar, recurring tasks", add_reminders},
+      {"sync", "share the store: commit what is pending, pull, merge, check, push", add_sync},
+      {"setup-git", "make this clone merge task and record files with tally", add_setup_git},
+      {"merge-file", "git's merge driver for task and record files", add_merge_file},
+      {"completion", "print a completion script for bash, zsh or fish", add_completion},
   };
   return groups;
 }

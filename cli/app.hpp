@@ -44,8 +44,14 @@ void add_task(CLI::App& parent, const Globals& globals);
 void add_counters(CLI::App& parent, const Globals& globals);
 void add_plan(CLI::App& parent, const Globals& globals);
 void add_check(CLI::App& parent, const Globals& globals);
+void add_audit(CLI::App& parent, const Globals& globals);
 // remind, calendar and recur (cmd_remind.cpp).
 void add_reminders(CLI::App& parent, const Globals& globals);
+// sync, setup-git and merge-file (cmd_sync.cpp).
+void add_sync(CLI::App& parent, const Globals& globals);
+void add_setup_git(CLI::App& parent, const Globals& globals);
+void add_merge_file(CLI::App& parent, const Globals& globals);
+void add_completion(CLI::App& parent, const Globals& globals);  // cmd_completion.cpp
 // The lifecycle subcommands of `tally task` (cmd_task_life.cpp).
 void add_task_life(CLI::App* task_group, const Globals& globals);
 

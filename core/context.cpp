@@ -10,6 +10,8 @@ namespace tally::core {
 Context Context::open(const std::optional<std::filesystem::path>& store_dir) {
   Context ctx;
   ctx.store = Store::open(Store::discover(store_dir, std::filesystem::current_path()));
+  // A writer was killed mid-change: finish its change before anything reads the store.
+  if (std::filesystem::exists(ctx.store.journal_path())) ctx.store.lock();
   ctx.now = now_from_env(ctx.store.zone());
   if (const char* u = std::getenv("TALLY_USER"); u && *u) ctx.user = u;
   return ctx;

@@ -26,8 +26,10 @@ class Git {
   std::optional<std::string> config(const std::string& key) const;
   void init() const;
   // Stages exactly `paths` (relative to dir; deletions included) and commits
-  // only them. When git has no identity configured, `fallback` is used.
-  void commit(const std::vector<std::filesystem::path>& paths, const std::string& message,
+  // only them, without scanning the rest of the work tree. When git has no
+  // identity configured, `fallback` is used. False when the paths were already
+  // as committed (no commit is made).
+  bool commit(const std::vector<std::filesystem::path>& paths, const std::string& message,
               const std::optional<Identity>& fallback) const;
   // Unstages `paths` (after a failed commit).
   void unstage(const std::vector<std::filesystem::path>& paths) const;
@@ -36,6 +38,11 @@ class Git {
                   const std::map<std::string, std::string>& env = {}) const;
 
  private:
+  // `git add` and `git commit --only`: for the first commit, and when the index
+  // holds staged work of the user's that must stay out of the commit.
+  bool commit_porcelain(const std::vector<std::filesystem::path>& paths, const std::string& message,
+                        const std::optional<Identity>& fallback) const;
+
   std::filesystem::path m_dir;
 };
 

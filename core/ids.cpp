@@ -41,10 +41,30 @@ bool is_task_id(std::string_view s) {
                      [](char c) { return crockford.find(c) != std::string_view::npos; });
 }
 
+bool is_task_id_prefix(std::string_view s) {
+  if (s.size() > 12 || !s.starts_with("T-")) return false;
+  return std::all_of(s.begin() + 2, s.end(),
+                     [](char c) { return crockford.find(c) != std::string_view::npos; });
+}
+
+bool is_safe_file_name(std::string_view s) {
+  if (s.empty() || s.size() > 128 || s.front() == '.') return false;
+  if (s.find_first_of("/\\") != std::string_view::npos) return false;
+  if (s.find("..") != std::string_view::npos) return false;
+  return valid_utf8(s) && !has_control(s);
+}
+
 bool is_safe_record_id(std::string_view s) {
-  if (s.empty() || s.size() > 64 || s.front() == '.') return false;
+  if (!is_safe_file_name(s) || s.size() > 64) return false;
   return std::all_of(s.begin(), s.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+  });
+}
+
+bool is_safe_store_path(const std::filesystem::path& relative) {
+  if (relative.empty() || !relative.is_relative() || relative.has_root_name()) return false;
+  return std::all_of(relative.begin(), relative.end(), [](const std::filesystem::path& part) {
+    return is_safe_file_name(part.native());
   });
 }
 

@@ -1,8 +1,14 @@
 // Random IDs and prefix lookup. IDs are random, never sequential, so that two
 // clones minting IDs at once never collide: "T-" plus 10 Crockford base32
 // characters (50 bits). People type the shortest unique prefix.
+//
+// An ID becomes a file name (tasks/YYYY/MM/<ID>.yaml, deals/<ID>.yaml), so every
+// ID that reaches a path, whether typed, read from a file, or taken from a file
+// name, passes is_safe_file_name first: no '/', '\\', "..", leading '.', NUL or
+// other control characters.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,8 +25,20 @@ std::string normalize_task_id(std::string_view typed);
 // True when s is "T-" followed by 10 Crockford base32 characters.
 bool is_task_id(std::string_view s);
 
-// True when s may name a record file: letters, digits, '-', '_', '.', not starting with '.'.
+// True when s (normalized) can start a task ID: "T-" and at most 10 Crockford characters.
+bool is_task_id_prefix(std::string_view s);
+
+// True when s can be one component of a path in the store: 1 to 128 bytes of valid
+// UTF-8 without '/', '\\', "..", a leading '.', NUL or control characters.
+bool is_safe_file_name(std::string_view s);
+
+// True when s may name a record file: at most 64 latin letters, digits, '-', '_', '.',
+// not starting with '.' and without "..".
 bool is_safe_record_id(std::string_view s);
+
+// True when a path given to Store::apply stays inside the store: relative, and each
+// component a safe file name.
+bool is_safe_store_path(const std::filesystem::path& relative);
 
 // For each id (sorted or not), the shortest prefix that is unique among `ids`
 // and at least `min_tail` characters after `head_len` characters of prefix.

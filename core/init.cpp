@@ -4,6 +4,7 @@
 #include "core/fsutil.hpp"
 #include "core/git.hpp"
 #include "core/settings.hpp"
+#include "core/sync.hpp"
 #include "core/text.hpp"
 
 namespace tally::core {
@@ -52,6 +53,8 @@ InitResult init_store(const InitRequest& request) {
     ignore += "# tally's local cache and lock: never the truth, never committed\n/.tally/\n";
     write_file_atomic(root / ".gitignore", ignore);
   }
+  // The merge driver: task and record files merge field by field across clones.
+  if (setup_git(root).attributes_changed) files.emplace_back(".gitattributes");
   if (request.commit) {
     git.commit(files, fmt::format("store: created «{}»", settings.name), std::nullopt);
     result.committed = true;

@@ -97,6 +97,21 @@ void require(unsigned who, const Person& actor, const Task& t, const People& peo
       .hint("only " + who_may(who, t, people) + " may");
 }
 
+}  // namespace
+
+std::string who_may_record(std::string_view event, const Person& person, const Task& task,
+                           const People& people) {
+  unsigned who = 0;
+  for (const auto& r : rules())
+    if (event == r.event) who = r.who;
+  if (event == "commented") who = responsible | creator | head | participant | observer;
+  if (event == "reassigned") who = creator | head;
+  if (who == 0 || (roles_of(person, task, people) & who)) return {};
+  return who_may(who, task, people);
+}
+
+namespace {
+
 // A loaded task with where it lives, changed under the writers' lock.
 struct Edit {
   Context& ctx;

@@ -54,6 +54,12 @@ Task edit(Context& ctx, std::string_view typed_id, const EditRequest& request);
 // Gives the task to another active person (creator or head); it becomes new for them.
 Task reassign(Context& ctx, std::string_view typed_id, const std::string& to);
 
+// Who may append a log entry with `event` ("done", "accepted", "commented",
+// ...) to `task` as it was just before: empty when `person` may, else the
+// people who may ("the creator (anna) or the head (anna)"). Used by `tally audit`.
+std::string who_may_record(std::string_view event, const Person& person, const Task& task,
+                           const People& people);
+
 // True when `person` is a head over the task: role head, active, and either
 // without a department or in the department of the task's responsible or creator.
 bool is_head_over(const Person& person, const Task& task, const People& people);

@@ -1,6 +1,7 @@
 #include "core/records.hpp"
 
 #include "core/error.hpp"
+#include "core/ids.hpp"
 
 namespace tally::core {
 
@@ -109,12 +110,15 @@ Record parse_record(const YamlDoc& doc, RecordKind kind, const Zone& zone) {
         rec.fields.emplace_back(f.first.as<std::string>(),
                                 r.line(f.second, f.first.as<std::string>()));
     } else {
-      rec.unknown[key] = v;
+      rec.unknown[key] = YAML::Clone(v);
     }
   }
   std::string expected = doc.path.stem().string();
   if (rec.id.empty())
     problems.add(doc, doc.root, "the record has no 'id'");
+  else if (!is_safe_file_name(rec.id))
+    problems.add(doc, doc.root["id"],
+                 "'id' must not hold '/', '\\', '..' or control characters, nor start with '.'");
   else if (rec.id != expected)
     problems.add(doc, doc.root["id"],
                  fmt::format("'id' is {} but the file is named {}.yaml", rec.id, expected));

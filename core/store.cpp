@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/fsutil.hpp"
 #include "core/ids.hpp"
+#include "core/journal.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -73,6 +74,9 @@ const std::vector<std::string>& Store::task_ids() const {
 
 std::string Store::resolve_task(std::string_view typed) const {
   std::string want = normalize_task_id(typed);
+  if (!is_task_id_prefix(want))
+    throw Error("'{}' is not a task ID", typed)
+        .hint("a task ID is T- and 10 latin letters and digits, such as T-4F7KQ2M9XB");
   if (want.size() < 6)
     throw Error("'{}' is too short for a task ID", typed)
         .hint("type at least 4 characters after T-");
@@ -138,54 +142,106 @@ std::vector<Record> Store::load_records(RecordKind kind) const {
 }
 
 std::unique_ptr<FileLock> Store::lock() const {
-  return std::make_unique<FileLock>(m_root / ".tally" / "lock", std::chrono::seconds(10));
+  auto timeout = std::chrono::seconds(10);
+  if (const char* env = std::getenv("TALLY_LOCK_TIMEOUT"); env && *env)
+    timeout = std::chrono::seconds(std::atoi(env));
+  auto held = std::make_unique<FileLock>(m_root / ".tally" / "lock", timeout);
+  finish_interrupted();
+  return held;
 }
 
-void Store::apply(const std::vector<Change>& changes, const std::string& message,
-                  const Person* actor, bool commit) const {
-  // Taken first: `actor` may point into the people cache that is dropped below.
-  std::optional<Identity> identity;
-  if (actor && !actor->email.empty())
-    identity = Identity{actor->name.empty() ? actor->login : actor->name, actor->email};
-  std::vector<std::pair<fs::path, std::optional<std::string>>> before;
-  std::vector<fs::path> paths;
+fs::path Store::journal_path() const {
+  return m_root / ".tally" / "journal";
+}
+
+bool Store::finish_interrupted() const {
+  fs::path file = journal_path();
+  std::error_code ec;
+  if (!fs::exists(file, ec)) return false;
+  auto journal = read_journal(file);
+  if (!journal) {
+    // Never a torn one (it is written atomically); a foreign file is no journal.
+    fs::remove(file, ec);
+    return false;
+  }
+  write_changes(journal->changes);
+  if (journal->commit) commit_changes(journal->changes, journal->message, journal->identity);
+  fs::remove(file, ec);
+  return true;
+}
+
+void Store::write_changes(const std::vector<Change>& changes) const {
   for (const auto& c : changes) {
     fs::path full = m_root / c.path;
-    before.emplace_back(full, fs::exists(full) ? std::optional(read_file(full)) : std::nullopt);
-    paths.push_back(c.path);
-  }
-  auto restore = [&] {
-    for (const auto& [full, old] : before) {
+    if (c.content) {
+      write_file_atomic(full, *c.content);
+    } else {
       std::error_code ec;
-      if (old)
-        write_file_atomic(full, *old);
-      else
-        fs::remove(full, ec);
+      fs::remove(full, ec);
+      if (ec) throw Error("cannot delete {}: {}", c.path.string(), ec.message()).exit(Exit::failed);
     }
-  };
-  try {
-    for (const auto& c : changes) {
-      if (c.content)
-        write_file_atomic(m_root / c.path, *c.content);
-      else
-        fs::remove(m_root / c.path);
+    // Temporary files of a writer killed in the middle of this very file.
+    std::string prefix = "." + full.filename().string() + ".";
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(full.parent_path(), ec)) {
+      std::string name = e.path().filename().string();
+      if (name.starts_with(prefix) && name.ends_with(".tmp")) fs::remove(e.path(), ec);
     }
-  } catch (...) {
-    restore();
-    throw;
   }
   m_task_ids.reset();
   m_task_paths.clear();
   m_people.reset();
+}
+
+void Store::commit_changes(const std::vector<Change>& changes, const std::string& message,
+                           const std::optional<Identity>& identity) const {
   Git git(m_root);
-  if (!commit || !m_settings.commit || !git.in_work_tree()) return;
+  if (!m_settings.commit || !git.in_work_tree()) return;
+  std::vector<fs::path> paths;
+  for (const auto& c : changes) paths.push_back(c.path);
+  git.commit(paths, message, identity);
+}
+
+void Store::apply(const std::vector<Change>& changes, const std::string& message,
+                  const Person* actor, bool commit) const {
+  for (const auto& c : changes)
+    if (!is_safe_store_path(c.path))
+      throw Error("refusing to write '{}': not a path inside the store", c.path.string())
+          .exit(Exit::failed);
+  Journal journal{message, std::nullopt, commit, changes};
+  if (actor && !actor->email.empty())
+    journal.identity = Identity{actor->name.empty() ? actor->login : actor->name, actor->email};
+  std::vector<Change> before;
+  for (const auto& c : changes) {
+    fs::path full = m_root / c.path;
+    before.push_back({c.path, fs::exists(full) ? std::optional(read_file(full)) : std::nullopt});
+  }
+  // From here a kill leaves the journal, and the next command finishes the change.
+  write_journal(journal_path(), journal);
+  auto undo = [&] {
+    write_changes(before);
+    std::error_code ec;
+    fs::remove(journal_path(), ec);
+  };
   try {
-    git.commit(paths, message, identity);
-  } catch (const Error&) {
-    git.unstage(paths);
-    restore();
+    write_changes(changes);
+  } catch (...) {
+    undo();
     throw;
   }
+  if (commit) {
+    try {
+      commit_changes(changes, message, journal.identity);
+    } catch (const Error&) {
+      std::vector<fs::path> paths;
+      for (const auto& c : changes) paths.push_back(c.path);
+      Git(m_root).unstage(paths);
+      undo();
+      throw;
+    }
+  }
+  std::error_code ec;
+  fs::remove(journal_path(), ec);
 }
 
 }  // namespace tally::core

@@ -54,16 +54,27 @@ class Store {
   Record require_record(RecordKind kind, const std::string& id) const;
   std::vector<Record> load_records(RecordKind kind) const;
 
-  // Takes the writers' lock (.tally/lock).
+  // Takes the writers' lock (.tally/lock), waiting up to $TALLY_LOCK_TIMEOUT
+  // seconds (10), then finishes a change that a killed writer left in the journal.
   std::unique_ptr<FileLock> lock() const;
+  // Replays .tally/journal when a writer was killed before it finished: writes
+  // its files again, commits them, removes the journal. Call under the lock.
+  bool finish_interrupted() const;
+  std::filesystem::path journal_path() const;
 
   // Writes the changes atomically and, when the store is in a git work tree and
-  // committing is on, commits exactly those files. If the commit fails, the old
-  // contents are restored and the error is rethrown.
+  // committing is on, commits exactly those files. The whole change is first
+  // written to the journal, so a kill at any point is finished by the next
+  // command. If the commit fails, the old contents are restored and the error
+  // is rethrown. Call under the lock.
   void apply(const std::vector<Change>& changes, const std::string& message, const Person* actor,
              bool commit) const;
 
  private:
+  void write_changes(const std::vector<Change>& changes) const;
+  void commit_changes(const std::vector<Change>& changes, const std::string& message,
+                      const std::optional<Identity>& identity) const;
+
   std::filesystem::path m_root;
   Settings m_settings;
   Zone m_zone;

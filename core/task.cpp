@@ -150,14 +150,14 @@ Task parse_task(const YamlDoc& doc, const Zone& zone) {
           else if (k == "event")
             e.event = r.line(f.second, "event");
           else
-            e.data.emplace_back(k, f.second);
+            e.data.emplace_back(k, YAML::Clone(f.second));
         }
         if (e.at.text.empty() || e.by.empty() || e.event.empty())
           problems.add(doc, item, "a log entry needs 'at', 'by' and 'event'");
         t.log.push_back(std::move(e));
       }
     } else {
-      t.unknown.emplace_back(key, v);
+      t.unknown.emplace_back(key, YAML::Clone(v));
     }
   }
   std::string expected = doc.path.stem().string();
@@ -222,6 +222,7 @@ std::string task_to_yaml(const Task& t) {
 }
 
 std::string task_relative_path(const std::string& id, Instant created, const Zone& zone) {
+  if (!is_task_id(id)) throw Error("'{}' is not a task ID", id).exit(Exit::failed);
   auto day = date::floor<date::days>(zone.to_local(created));
   date::year_month_day ymd{day};
   return fmt::format("tasks/{:04}/{:02}/{}.yaml", static_cast<int>(ymd.year()),

@@ -1,16 +1,27 @@
 // The emitter is ours rather than YAML::Emitter because the store's promises
 // (fixed layout, no wrapping, literal blocks for long text, quoting only where
 // a YAML reader would misread a value) need full control of every byte.
+//
+// Reading checks the limits in two steps before yaml-cpp builds a node: the
+// bytes (size, NUL, UTF-8), then one pass of yaml-cpp's event parser that stops
+// at the first anchor or alias, too deep a nesting or too many values. The
+// event pass costs a second parse of at most 1 MiB and keeps every later walk
+// of the tree (validation, the emitter, the cache) linear in the file's size.
 #include "core/yaml_io.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 
 #include <fstream>
+#include <map>
+#include <optional>
 #include <regex>
 #include <sstream>
+#include <vector>
 
 namespace tally::core {
 
@@ -29,10 +40,66 @@ std::string source_line(std::string_view text, int line) {
   return std::string(s);
 }
 
-// yaml-cpp counts columns in bytes; the caret must sit under the character.
-std::string caret_line(const std::string& line, int column) {
-  std::string prefix = line.substr(0, std::min<size_t>(static_cast<size_t>(column), line.size()));
-  return std::string(static_cast<size_t>(display_width(prefix)), ' ') + "^";
+// Text as it may go to a terminal: a tab becomes a space (yaml-cpp counts it as one
+// column), control characters and invalid bytes become U+FFFD.
+std::string printable(std::string_view s) {
+  std::string out;
+  for (auto cp : code_points(s)) {
+    if (cp == '\t')
+      out += ' ';
+    else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+      append_utf8(out, 0xFFFD);
+    else
+      append_utf8(out, cp);
+  }
+  return out;
+}
+
+// The last characters of s that fit in `width` columns, after "…" when cut.
+std::string tail_to_width(const std::string& s, int width) {
+  if (display_width(s) <= width) return s;
+  auto cps = code_points(s);
+  size_t first = cps.size();
+  int used = 1;  // the "…"
+  while (first > 0) {
+    std::string one;
+    append_utf8(one, cps[first - 1]);
+    int w = display_width(one);
+    if (used + w > width) break;
+    used += w;
+    --first;
+  }
+  std::string out = "…";
+  for (size_t i = first; i < cps.size(); ++i) append_utf8(out, cps[i]);
+  return out;
+}
+
+// "path:line:col: what", then the source line (cut to a window around the column on a
+// long line) and a caret under the character. `byte_column` counts bytes, as yaml-cpp does.
+std::string describe(const std::filesystem::path& path, std::string_view text, int line,
+                     int byte_column, std::string_view what) {
+  std::string source = source_line(text, line);
+  size_t cut = std::min<size_t>(static_cast<size_t>(std::max(byte_column, 0)), source.size());
+  // yaml-cpp counts bytes; people count characters ("Анна" is 4 columns, not 8).
+  size_t column = 0;
+  for (size_t i = 0; i < cut; ++i) column += (static_cast<unsigned char>(source[i]) & 0xC0) != 0x80;
+  constexpr int before_width = 40, after_width = 60;
+  std::string before =
+      tail_to_width(printable(std::string_view(source).substr(0, cut)), before_width);
+  std::string after =
+      truncate_to_width(printable(std::string_view(source).substr(cut)), after_width);
+  return fmt::format("{}:{}:{}: {}\n  {}{}\n  {}^", printable(path.string()), line + 1, column + 1,
+                     printable(what), before, after,
+                     std::string(static_cast<size_t>(display_width(before)), ' '));
+}
+
+// Throws the Error for a described problem: the first line as the message, the rest as detail.
+[[noreturn]] void throw_described(const std::string& full, std::string hint = {}) {
+  auto nl = full.find('\n');
+  auto e = nl == std::string::npos ? Error("{}", full)
+                                   : Error("{}", full.substr(0, nl)).detail(full.substr(nl + 1));
+  if (!hint.empty()) throw std::move(e).hint(std::move(hint));
+  throw e;
 }
 
 bool is_ambiguous_text(const std::string& s) {
@@ -206,68 +273,203 @@ void emit_node(std::string& out, const YAML::Node& n, int indent) {
   }
 }
 
+// Byte offset of the first NUL byte or malformed UTF-8 sequence (overlong forms,
+// surrogates and code points past U+10FFFF included), if there is one.
+struct BadByte {
+  size_t offset = 0;
+  bool nul = false;
+};
+
+std::optional<BadByte> first_bad_byte(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0) return BadByte{i, true};
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t more = 0;
+    std::uint32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      more = 1;
+      cp = c & 0x1Fu;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      more = 2;
+      cp = c & 0x0Fu;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      more = 3;
+      cp = c & 0x07u;
+    } else {
+      return BadByte{i, false};
+    }
+    if (s.size() - i <= more) return BadByte{i, false};
+    for (size_t k = 1; k <= more; ++k) {
+      auto b = static_cast<unsigned char>(s[i + k]);
+      if ((b & 0xC0) != 0x80) return BadByte{i, false};
+      cp = (cp << 6) | (b & 0x3Fu);
+    }
+    if ((more == 2 && cp < 0x800) || (more == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return BadByte{i, false};
+    i += more + 1;
+  }
+  return std::nullopt;
+}
+
+std::string size_text(std::uintmax_t bytes) {
+  constexpr double mib = 1024.0 * 1024.0;
+  if (bytes < 2 * 1024 * 1024) return fmt::format("{} KiB", (bytes + 1023) / 1024);
+  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / mib);
+}
+
+[[noreturn]] void throw_too_large(const std::filesystem::path& shown, std::string size) {
+  throw Error("{}: the file is too large ({}, the limit is {} MiB)", printable(shown.string()),
+              size, YamlLimits::max_bytes >> 20)
+      .hint("a store file holds one task, record, plan or list; see LIMITS in tally-store(5)");
+}
+
+// Walks yaml-cpp's events before any node is built and throws at the first
+// anchor or alias, too deep a nesting, one value too many, text that is not
+// UTF-8 once its escapes are read, or a key that is not text, is too long or is
+// repeated in its map. Tally never writes such keys; the loaders read keys as
+// strings, and a key longer than YAML's 1024 characters could not be read back.
+class LimitCheck : public YAML::EventHandler {
+ public:
+  explicit LimitCheck(const YamlDoc& doc) : m_doc(doc) {}
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    value(mark, anchor, false);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { refuse_alias(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                const std::string& text) override {
+    if (!valid_utf8(text))
+      fail(mark, "the text is not valid UTF-8 once its escapes are read", "save it as UTF-8");
+    if (value(mark, anchor, true)) key(mark, text);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(mark, anchor, false);
+  }
+  void OnSequenceEnd() override { m_open.pop_back(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(mark, anchor, true);
+  }
+  void OnMapEnd() override { m_open.pop_back(); }
+
+ private:
+  struct Open {
+    bool map = false;
+    bool next_is_key = true;          // in a map: keys and values alternate
+    std::map<std::string, int> keys;  // in a map: each key and its line
+  };
+  const YamlDoc& m_doc;
+  std::vector<Open> m_open;  // the maps and lists around the current value
+  std::size_t m_values = 0;
+
+  [[noreturn]] void fail(const YAML::Mark& mark, std::string_view what, std::string hint) const {
+    throw_described(describe_at(m_doc, mark, what), std::move(hint));
+  }
+  [[noreturn]] void refuse_alias(const YAML::Mark& mark) const {
+    fail(mark, "anchors and aliases (&name, *name) are not allowed in a store file",
+         "write the value out in full");
+  }
+  // Counts a value; true when it is a key of the map it is in.
+  bool value(const YAML::Mark& mark, YAML::anchor_t anchor, bool is_text) {
+    if (anchor != YAML::NullAnchor) refuse_alias(mark);
+    if (++m_values > YamlLimits::max_values)
+      fail(mark, fmt::format("the file has more than {} values", YamlLimits::max_values),
+           "see LIMITS in tally-store(5)");
+    if (!m_open.empty() && m_open.back().map) {
+      bool key = m_open.back().next_is_key;
+      m_open.back().next_is_key = !key;
+      if (key && !is_text)
+        fail(mark, "a key must be text, not a list, a map or null",
+             "quote the key if it is meant as text");
+      return key;
+    }
+    return false;
+  }
+  void key(const YAML::Mark& mark, const std::string& text) {
+    if (text.size() > YamlLimits::max_key_bytes)
+      fail(mark, fmt::format("a key is longer than {} bytes", YamlLimits::max_key_bytes),
+           "see LIMITS in tally-store(5)");
+    auto [it, added] = m_open.back().keys.emplace(text, mark.line + 1);
+    if (!added)
+      fail(mark, fmt::format("the key '{}' is repeated (first on line {})", text, it->second),
+           "keep one of them");
+  }
+  void open(const YAML::Mark& mark, YAML::anchor_t anchor, bool map) {
+    value(mark, anchor, false);
+    m_open.push_back({map, true, {}});
+    if (m_open.size() > static_cast<size_t>(YamlLimits::max_depth))
+      fail(mark, fmt::format("lists and maps are nested more than {} deep", YamlLimits::max_depth),
+           "see LIMITS in tally-store(5)");
+  }
+};
+
 }  // namespace
 
 std::string describe_at(const YamlDoc& doc, const YAML::Mark& mark, std::string_view what) {
-  if (mark.is_null()) return fmt::format("{}: {}", doc.path.string(), what);
-  std::string line = source_line(doc.text, mark.line);
-  // yaml-cpp counts bytes; people count characters ("Анна" is 4 columns, not 8).
-  std::string before =
-      line.substr(0, std::min<size_t>(static_cast<size_t>(mark.column), line.size()));
-  size_t column = 0;
-  for (unsigned char c : before) column += (c & 0xC0) != 0x80;
-  return fmt::format("{}:{}:{}: {}\n  {}\n  {}", doc.path.string(), mark.line + 1, column + 1, what,
-                     line, caret_line(line, mark.column));
+  if (mark.is_null()) return fmt::format("{}: {}", printable(doc.path.string()), what);
+  return describe(doc.path, doc.text, mark.line, mark.column, what);
 }
 
 void fail_at(const YamlDoc& doc, const YAML::Node& node, std::string_view what) {
   YAML::Mark mark = node.IsDefined() ? node.Mark() : YAML::Mark::null_mark();
-  std::string text = describe_at(doc, mark, what);
-  auto nl = text.find('\n');
-  if (nl == std::string::npos) throw Error("{}", text);
-  throw Error("{}", text.substr(0, nl)).detail(text.substr(nl + 1));
+  throw_described(describe_at(doc, mark, what));
 }
 
 YamlDoc parse_yaml(std::string text, const std::filesystem::path& shown_path) {
+  if (text.size() > YamlLimits::max_bytes) throw_too_large(shown_path, size_text(text.size()));
   YamlDoc doc{shown_path, std::move(text), {}};
-  if (!valid_utf8(doc.text)) {
-    size_t line = 0, col = 0, i = 0;
-    // Find the first bad byte to point at it.
-    for (; i < doc.text.size(); ++i) {
-      size_t end = i + 1;
-      while (end < doc.text.size() && end - i < 4 &&
-             (static_cast<unsigned char>(doc.text[end]) & 0xC0) == 0x80)
-        ++end;
-      if (!valid_utf8(std::string_view(doc.text).substr(i, end - i))) break;
-      if (doc.text[i] == '\n') {
-        ++line;
-        col = 0;
-      } else {
-        col += end - i;
-      }
-      i = end - 1;
-    }
-    throw Error("{}:{}:{}: the file is not valid UTF-8", shown_path.string(), line + 1, col + 1)
-        .hint("save it as UTF-8");
+  if (auto bad = first_bad_byte(doc.text)) {
+    std::string_view all(doc.text);
+    size_t line_start = all.rfind('\n', bad->offset == 0 ? 0 : bad->offset - 1);
+    line_start = line_start == std::string_view::npos || bad->offset == 0 ? 0 : line_start + 1;
+    auto line = static_cast<int>(
+        std::count(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(line_start), '\n'));
+    auto column = static_cast<int>(bad->offset - line_start);
+    if (bad->nul)
+      throw_described(describe(shown_path, all, line, column, "the file contains a NUL byte"),
+                      "a store file is text; remove the byte or restore the file from git");
+    throw_described(describe(shown_path, all, line, column, "the file is not valid UTF-8"),
+                    "save it as UTF-8");
   }
-  if (doc.text.find('\0') != std::string::npos)
-    throw Error("{}: the file contains a NUL byte", shown_path.string());
   try {
+    std::istringstream in(doc.text);
+    YAML::Parser parser(in);
+    LimitCheck check(doc);
+    parser.HandleNextDocument(check);
     doc.root = YAML::Load(doc.text);
   } catch (const YAML::ParserException& e) {
-    std::string full = describe_at(doc, e.mark, e.msg);
-    auto nl = full.find('\n');
-    throw Error("{}", full.substr(0, nl)).detail(full.substr(nl + 1));
+    throw_described(describe_at(doc, e.mark, e.msg));
   }
   return doc;
 }
 
 YamlDoc load_yaml_file(const std::filesystem::path& file, const std::filesystem::path& shown) {
+  // A size from stat refuses a huge file unread; the bounded read below covers a
+  // file that grows meanwhile, or one (a pipe, a device) whose size stat cannot tell.
+  std::error_code ec;
+  if (auto size = std::filesystem::file_size(file, ec); !ec && size > YamlLimits::max_bytes)
+    throw_too_large(shown, size_text(size));
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error("cannot read {}", shown.string()).exit(Exit::failed);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return parse_yaml(std::move(buffer).str(), shown);
+  if (!in) throw Error("cannot read {}", printable(shown.string())).exit(Exit::failed);
+  std::string text;
+  char chunk[1 << 16];
+  while (in && text.size() <= YamlLimits::max_bytes) {
+    in.read(chunk, sizeof chunk);
+    text.append(chunk, static_cast<size_t>(in.gcount()));
+  }
+  if (in.bad()) throw Error("cannot read {}", printable(shown.string())).exit(Exit::failed);
+  if (text.size() > YamlLimits::max_bytes)
+    throw_too_large(shown, "more than " + size_text(YamlLimits::max_bytes));
+  return parse_yaml(std::move(text), shown);
 }
 
 YAML::Node text_node(std::string_view value) {

@@ -190,6 +190,8 @@ Malformed store files: file:line:column, the line, a caret under the column; eve
   $ printf '\xff\xfe' > people.yaml
   $ tally task add "Позвонить" --to ivan
   tally: error: people.yaml:1:1: the file is not valid UTF-8
+      ��
+      ^
   hint: save it as UTF-8
   [2]
   $ git checkout -q -- people.yaml

@@ -7,6 +7,7 @@ A new store: settings, an empty team, .gitignore, a git repository and one commi
   $ cd shop
   $ ls -A
   .git
+  .gitattributes
   .gitignore
   people.yaml
   tally.yaml
@@ -49,10 +50,11 @@ A store inside an existing repository: no new repository, the user's other work 
   A  notes.txt
   $ git show --stat --format=%s HEAD | grep -v '^$'
   store: created «crm»
-   crm/.gitignore  |  2 ++
-   crm/people.yaml |  1 +
-   crm/tally.yaml  | 39 +++++++++++++++++++++++++++++++++++++++
-   3 files changed, 42 insertions(+)
+   crm/.gitattributes |  6 ++++++
+   crm/.gitignore     |  2 ++
+   crm/people.yaml    |  1 +
+   crm/tally.yaml     | 39 +++++++++++++++++++++++++++++++++++++++
+   4 files changed, 48 insertions(+)
 
 An unknown time zone is refused before anything is written.
 

@@ -137,7 +137,9 @@ TEST_CASE("core::parse_yaml errors") {
       parse_yaml("a: 1\nb: \xd0\x90\xff\n", "x.yaml");
       FAIL("no error");
     } catch (const Error& e) {
-      CHECK(std::string(e.what()) == "x.yaml:2:6: the file is not valid UTF-8");
+      // Columns count characters, as in every other message: "b: А" is 4 of them.
+      CHECK(std::string(e.what()) == "x.yaml:2:5: the file is not valid UTF-8");
+      CHECK(e.detail() == "  b: А\xEF\xBF\xBD\n      ^");
     }
   }
   SUBCASE("NUL bytes") {

@@ -1,0 +1,262 @@
+// The driver is named by the binary's absolute path rather than by "tally" on
+// PATH: a clone set up from a build folder or a test runs the same binary git
+// was told about, and a package that installs to /usr/bin gets /usr/bin/tally.
+// Moving the binary elsewhere needs `tally setup-git` again.
+//
+// sync stops at the first thing a person must decide: a conflict leaves git's
+// rebase in place (the markers are around the conflicting fields only, which
+// is what the driver is for), a store with errors is not pushed.
+#include "core/sync.hpp"
+
+#include "core/error.hpp"
+#include "core/fsutil.hpp"
+#include "core/process.hpp"
+#include "core/text.hpp"
+
+#include <algorithm>
+
+namespace tally::core {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* driver_name = "tally: field-by-field merge of task and record files";
+constexpr const char* attributes_header =
+    "# tally merges its task and record files field by field (tally setup-git, tally-sync(1))";
+
+// The store's own files: what sync may commit. Never the user's other work.
+const std::vector<std::string> store_paths{"tally.yaml", "people.yaml", "tasks",    "deals",
+                                           "companies",  "leads",       "contacts", "plans"};
+
+std::string shell_quote(const std::string& s) {
+  bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           std::string_view("/._-+").find(c) != std::string_view::npos;
+  });
+  if (plain) return s;
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// git's output with the trailing newline cut, or nullopt when git fails.
+std::optional<std::string> git_out(const fs::path& dir, const std::vector<std::string>& args) {
+  std::vector<std::string> argv{"git"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  auto r = run_process(argv, dir);
+  if (r.status != 0) return std::nullopt;
+  return std::string(trim(r.out));
+}
+
+std::optional<std::string> local_config(const fs::path& dir, const std::string& key) {
+  return git_out(dir, {"config", "--local", "--get", key});
+}
+
+bool in_progress(const fs::path& root) {
+  for (const char* name : {"rebase-merge", "rebase-apply", "MERGE_HEAD", "CHERRY_PICK_HEAD"}) {
+    auto p = git_out(root, {"rev-parse", "--git-path", name});
+    if (p && fs::exists(fs::path(*p).is_absolute() ? fs::path(*p) : root / *p)) return true;
+  }
+  return false;
+}
+
+// Store files with uncommitted changes, as paths from the top of the work tree.
+std::vector<std::string> pending_files(const fs::path& root) {
+  std::vector<std::string> args{"status", "--porcelain", "-z", "--untracked-files=all", "--"};
+  args.insert(args.end(), store_paths.begin(), store_paths.end());
+  args.insert(args.begin(), "git");
+  auto r = run_process(args, root);  // not trimmed: a status may start with a space
+  if (r.status != 0)
+    throw Error("git status failed in {}", root.string()).detail(r.err).exit(Exit::failed);
+  std::vector<std::string> files;
+  auto fields = split(r.out, '\0');
+  for (size_t i = 0; i < fields.size(); ++i) {
+    std::string_view f = fields[i];
+    if (f.size() < 4) continue;
+    files.emplace_back(f.substr(3));
+    if ((f[0] == 'R' || f[0] == 'C') && i + 1 < fields.size()) files.emplace_back(fields[++i]);
+  }
+  return files;
+}
+
+std::size_t count_commits(const fs::path& root, const std::string& range) {
+  auto n = git_out(root, {"rev-list", "--count", range});
+  return n ? std::stoul(*n) : 0;
+}
+
+// The fields between markers in a conflicted file: the first line of each side.
+std::vector<std::string> conflicting_fields(const fs::path& file) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (!fs::exists(file, ec)) return out;
+  auto lines = split(read_file(file), '\n');
+  auto take = [&](std::string_view line) {
+    auto colon = line.find(':');
+    if (line.empty() || line[0] == ' ' || line[0] == '-' || colon == std::string_view::npos) return;
+    std::string key(line.substr(0, colon));
+    if (std::find(out.begin(), out.end(), key) == out.end()) out.push_back(key);
+  };
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (lines[i].starts_with("<<<<<<<") || lines[i] == "=======") take(lines[i + 1]);
+  }
+  return out;
+}
+
+[[noreturn]] void conflict_error(const fs::path& root, const std::string& upstream) {
+  fs::path top = git_out(root, {"rev-parse", "--show-toplevel"}).value_or(root.string());
+  auto names = git_out(root, {"diff", "--name-only", "--diff-filter=U"}).value_or("");
+  std::string detail;
+  std::size_t n = 0;
+  for (auto name : split(names, '\n')) {
+    if (name.empty()) continue;
+    ++n;
+    auto fields = conflicting_fields(top / std::string(name));
+    detail += std::string(name) + (fields.empty() ? "" : ": " + join(fields, ", ")) + "\n";
+  }
+  throw Error(
+      "the pull from {} stopped on a conflict in {} file{}: both sides changed the same "
+      "field",
+      upstream, n, n == 1 ? "" : "s")
+      .detail(std::string(trim(detail)))
+      .hint(
+          "keep the right lines between <<<<<<< and >>>>>>> and delete the markers, then 'git add' "
+          "the files, 'git rebase --continue' and 'tally sync' again; 'git rebase --abort' goes "
+          "back to where you were")
+      .exit(Exit::failed);
+}
+
+// git pull --rebase through the driver; returns the number of commits that came in.
+std::size_t pull(const fs::path& root, const std::string& upstream) {
+  std::string before = git_out(root, {"rev-parse", upstream}).value_or("");
+  std::vector<std::string> argv{"git"};
+  // A clone that never ran setup-git still merges through the driver here.
+  if (!git_out(root, {"config", "--get", "merge.tally.driver"}))
+    argv.insert(argv.end(), {"-c", std::string("merge.tally.name=") + driver_name, "-c",
+                             "merge.tally.driver=" + merge_driver_command()});
+  argv.insert(argv.end(), {"pull", "--rebase", "--autostash", "--quiet"});
+  auto r = run_process(argv, root);
+  if (r.status != 0) {
+    if (in_progress(root)) conflict_error(root, upstream);
+    throw Error("git pull from {} failed", upstream)
+        .detail(std::string(trim(r.err.empty() ? r.out : r.err)))
+        .exit(Exit::failed);
+  }
+  std::string after = git_out(root, {"rev-parse", upstream}).value_or("");
+  if (before.empty() || after.empty() || before == after) return 0;
+  return count_commits(root, before + ".." + after);
+}
+
+}  // namespace
+
+std::vector<std::string> merge_attribute_lines() {
+  std::vector<std::string> out{"tasks/**/*.yaml merge=tally"};
+  for (RecordKind k : all_record_kinds)
+    out.push_back(std::string(kind_folder(k)) + "/*.yaml merge=tally");
+  return out;
+}
+
+std::string merge_driver_command() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return (ec ? std::string("tally") : shell_quote(exe.string())) + " merge-file %O %A %B %P";
+}
+
+GitSetup setup_git(const fs::path& root) {
+  if (!Git(root).in_work_tree())
+    throw Error("the store {} is not in a git work tree", root.string())
+        .hint("make one with 'git init' there, or clone the team's repository");
+  GitSetup out;
+  out.driver = merge_driver_command();
+  fs::path file = root / ".gitattributes";
+  std::string text = fs::exists(file) ? read_file(file) : std::string();
+  std::vector<std::string> have;
+  for (auto line : split(text, '\n')) have.emplace_back(trim(line));
+  std::string add;
+  for (const auto& line : merge_attribute_lines())
+    if (std::find(have.begin(), have.end(), line) == have.end()) add += line + "\n";
+  if (!add.empty()) {
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    if (std::find(have.begin(), have.end(), attributes_header) == have.end())
+      text += std::string(attributes_header) + "\n";
+    write_file_atomic(file, text + add);
+    out.attributes_changed = true;
+  }
+  Git git(root);
+  for (const auto& [key, value] :
+       {std::pair<std::string, std::string>{"merge.tally.name", driver_name},
+        {"merge.tally.driver", out.driver}}) {
+    if (local_config(root, key) == value) continue;
+    git.run({"config", "--local", key, value});
+    out.config_changed = true;
+  }
+  return out;
+}
+
+SyncResult sync_store(const Store& store, const SyncOptions& options) {
+  const fs::path& root = store.root();
+  if (!Git(root).in_work_tree())
+    throw Error("the store {} is not in a git repository, so there is nothing to sync with",
+                root.string())
+        .hint("clone the team's repository, or add a remote to this one with 'git remote add'");
+  auto lock = store.lock();
+  if (in_progress(root))
+    throw Error("git is in the middle of a rebase or a merge in {}", root.string())
+        .hint(
+            "finish it ('git status' says how) or abort it ('git rebase --abort'), then run "
+            "'tally sync' again");
+  auto branch = git_out(root, {"symbolic-ref", "--quiet", "--short", "HEAD"});
+  if (!branch)
+    throw Error("HEAD is detached, so there is no branch to sync")
+        .hint("switch to your branch with 'git switch main' (or its name)");
+  auto upstream = git_out(root, {"rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"});
+  Git git(root);
+  auto remote = git.config("branch." + *branch + ".remote");
+  auto merge_ref = git.config("branch." + *branch + ".merge");
+  if (!upstream || !remote || !merge_ref)
+    throw Error("the branch {} has no upstream to sync with", *branch)
+        .hint(
+            fmt::format("push it once with 'git push -u origin {0}', or name one with 'git branch "
+                        "--set-upstream-to origin/{0}'",
+                        *branch));
+
+  SyncResult result;
+  result.upstream = *upstream;
+  auto pending = pending_files(root);
+  if (!pending.empty() && options.commit && store.settings().commit) {
+    fs::path top = git_out(root, {"rev-parse", "--show-toplevel"}).value_or(root.string());
+    std::vector<fs::path> paths(pending.begin(), pending.end());
+    Git(top).commit(paths, "sync: pending changes", std::nullopt);
+    result.committed = pending;
+  } else {
+    result.left = pending;
+  }
+
+  for (int attempt = 1;; ++attempt) {
+    result.pulled += pull(root, *upstream);
+    result.report = check_store(root);
+    if (!result.report.ok()) return result;
+    std::size_t ahead = count_commits(root, *upstream + "..HEAD");
+    if (ahead == 0) return result;
+    ++result.pushes;
+    auto r = run_process({"git", "push", "--quiet", *remote, "HEAD:" + *merge_ref}, root);
+    if (r.status == 0) {
+      result.pushed = ahead;
+      return result;
+    }
+    std::string err(trim(r.err.empty() ? r.out : r.err));
+    // Someone pushed first: before we asked ("[rejected] ... fetch first") or while
+    // our push was on its way ("failed to update ref"). A hook's refusal is final.
+    bool rejected = err.find("[rejected]") != std::string::npos ||
+                    err.find("(failed to update ref)") != std::string::npos;
+    if (!rejected) throw Error("git push to {} failed", *upstream).detail(err).exit(Exit::failed);
+    if (attempt == 2)
+      throw Error("the push to {} was rejected twice: others are pushing at the same time",
+                  *upstream)
+          .detail(err)
+          .hint("run 'tally sync' again in a moment")
+          .exit(Exit::failed);
+  }
+}
+
+}  // namespace tally::core
