@@ -29,6 +29,8 @@ const std::vector<CommandGroup>& command_groups() {
       {"plan", "sales plans per segment and the check against actual sales", add_plan},
       {"check", "validate the whole store (CI, pre-commit)", add_check},
       {"audit", "the history against the rules: who did what for whom", add_audit},
+      {"import", "import deals, companies, contacts and leads from another CRM's CSV", add_import},
+      {"export", "export records and tasks as CSV or JSON", add_export},
       {"remind", "daily digests, e-mail, the phone calendar, recurring tasks", add_reminders},
       {"sync", "share the store: commit what is pending, pull, merge, check, push", add_sync},
       {"setup-git", "make this clone merge task and record files with tally", add_setup_git},

@@ -45,6 +45,9 @@ void add_counters(CLI::App& parent, const Globals& globals);
 void add_plan(CLI::App& parent, const Globals& globals);
 void add_check(CLI::App& parent, const Globals& globals);
 void add_audit(CLI::App& parent, const Globals& globals);
+// import and export (cmd_import.cpp).
+void add_import(CLI::App& parent, const Globals& globals);
+void add_export(CLI::App& parent, const Globals& globals);
 // remind, calendar and recur (cmd_remind.cpp).
 void add_reminders(CLI::App& parent, const Globals& globals);
 // sync, setup-git and merge-file (cmd_sync.cpp).

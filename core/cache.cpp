@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view k_magic = "tally-records-cache 1\n";
+constexpr std::string_view k_magic = "tally-records-cache 2\n";
 constexpr std::string_view k_task_magic = "tally-tasks-cache 1\n";
 constexpr std::int64_t k_racy_ns = 2'000'000'000;
 
@@ -73,6 +73,9 @@ class Reader {
   std::string_view m_in;
 };
 
+void put_log(Writer& w, const std::vector<LogEntry>& log);
+bool get_log(Reader& in, std::vector<LogEntry>& log);
+
 // Optional values are stored with a one-character presence mark.
 void put_record(Writer& w, const Record& r) {
   for (const std::string* s :
@@ -89,6 +92,7 @@ void put_record(Writer& w, const Record& r) {
     w.str(v);
   }
   w.str(r.unknown.size() ? emit_yaml(r.unknown) : "");
+  put_log(w, r.log);
 }
 
 bool get_record(Reader& in, Record& r) {
@@ -113,7 +117,7 @@ bool get_record(Reader& in, Record& r) {
   }
   if (!in.str(unknown)) return false;
   if (!unknown.empty()) r.unknown = YAML::Load(unknown);
-  return true;
+  return get_log(in, r.log);
 }
 
 void put_stamp(Writer& w, const Stamp& s) {
@@ -192,6 +196,28 @@ bool get_pairs(Reader& in, std::vector<std::pair<std::string, YAML::Node>>& v) {
   return true;
 }
 
+void put_log(Writer& w, const std::vector<LogEntry>& log) {
+  w.u64(log.size());
+  for (const auto& e : log) {
+    put_stamp(w, e.at);
+    w.str(e.by);
+    w.str(e.event);
+    put_pairs(w, e.data);
+  }
+}
+
+bool get_log(Reader& in, std::vector<LogEntry>& log) {
+  std::uint64_t count = 0;
+  if (!in.u64(count)) return false;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    LogEntry e;
+    if (!get_stamp(in, e.at) || !in.str(e.by) || !in.str(e.event) || !get_pairs(in, e.data))
+      return false;
+    log.push_back(std::move(e));
+  }
+  return true;
+}
+
 void put_task(Writer& w, const Task& t) {
   for (const std::string* s : {&t.id, &t.title, &t.creator, &t.responsible, &t.priority, &t.link,
                                &t.group, &t.recur, &t.description, &t.result})
@@ -209,13 +235,7 @@ void put_task(Writer& w, const Task& t) {
     w.str(c.text);
     w.u64(c.done);
   }
-  w.u64(t.log.size());
-  for (const auto& e : t.log) {
-    put_stamp(w, e.at);
-    w.str(e.by);
-    w.str(e.event);
-    put_pairs(w, e.data);
-  }
+  put_log(w, t.log);
   put_pairs(w, t.unknown);
 }
 
@@ -248,14 +268,7 @@ bool get_task(Reader& in, Task& t) {
     c.done = done != 0;
     t.checklist.push_back(std::move(c));
   }
-  if (!in.u64(count)) return false;
-  for (std::uint64_t i = 0; i < count; ++i) {
-    LogEntry e;
-    if (!get_stamp(in, e.at) || !in.str(e.by) || !in.str(e.event) || !get_pairs(in, e.data))
-      return false;
-    t.log.push_back(std::move(e));
-  }
-  return get_pairs(in, t.unknown);
+  return get_log(in, t.log) && get_pairs(in, t.unknown);
 }
 
 // One cache file: a magic line, when it was written, then per file its name,
@@ -265,7 +278,7 @@ std::vector<T> load_cached(const std::vector<std::pair<std::string, fs::path>>& 
                            const fs::path& cache_file, std::string_view magic,
                            const std::function<T(const std::string&)>& parse,
                            void (*put)(Writer&, const T&), bool (*get)(Reader&, T&),
-                           const T& blank) {
+                           T (*blank)(RecordKind), RecordKind kind) {
   struct Entry {
     Signature sig;
     T value;
@@ -284,7 +297,7 @@ std::vector<T> load_cached(const std::vector<std::pair<std::string, fs::path>>& 
       written_ns = static_cast<std::int64_t>(written);
       for (std::uint64_t n = 0; ok && n < count; ++n) {
         std::string name;
-        Entry e{{}, blank};
+        Entry e{{}, blank(kind)};
         std::uint64_t mtime = 0;
         ok = in.str(name) && in.u64(e.sig.size) && in.u64(mtime) && in.u64(e.sig.inode);
         e.sig.mtime_ns = static_cast<std::int64_t>(mtime);
@@ -298,7 +311,10 @@ std::vector<T> load_cached(const std::vector<std::pair<std::string, fs::path>>& 
       if (!ok) cached.clear();
     }
   }
-  std::vector<T> out(files.size(), blank);
+  // Each element made on its own: a copied YAML::Node would share one map among all records.
+  std::vector<T> out;
+  out.reserve(files.size());
+  for (size_t i = 0; i < files.size(); ++i) out.push_back(blank(kind));
   std::vector<std::pair<size_t, Signature>> sigs;  // index into out, signature
   std::vector<size_t> misses;
   bool changed = cached.size() != files.size();
@@ -348,15 +364,21 @@ std::vector<Record> load_records_cached(RecordKind kind, const fs::path& dir,
                                         const std::function<Record(const std::string&)>& parse) {
   std::vector<std::pair<std::string, fs::path>> files;
   for (const auto& id : ids) files.emplace_back(id, dir / (id + ".yaml"));
-  Record blank;
-  blank.kind = kind;
-  return load_cached<Record>(files, cache_file, k_magic, parse, put_record, get_record, blank);
+  auto blank = [](RecordKind k) {
+    Record r;
+    r.kind = k;
+    return r;
+  };
+  return load_cached<Record>(files, cache_file, k_magic, parse, put_record, get_record, blank,
+                             kind);
 }
 
 std::vector<Task> load_tasks_cached(const std::vector<std::pair<std::string, fs::path>>& files,
                                     const fs::path& cache_file,
                                     const std::function<Task(const std::string&)>& parse) {
-  return load_cached<Task>(files, cache_file, k_task_magic, parse, put_task, get_task, Task{});
+  return load_cached<Task>(
+      files, cache_file, k_task_magic, parse, put_task, get_task, [](RecordKind) { return Task{}; },
+      RecordKind::deal);
 }
 
 }  // namespace tally::core

@@ -5,15 +5,17 @@
 #include "core/text.hpp"
 
 #include <chrono>
+#include <set>
 #include <thread>
 
 namespace tally::core {
 
 std::string Git::run(const std::vector<std::string>& args,
-                     const std::map<std::string, std::string>& env) const {
+                     const std::map<std::string, std::string>& env,
+                     const std::string& input) const {
   std::vector<std::string> argv{"git"};
   argv.insert(argv.end(), args.begin(), args.end());
-  auto r = run_process(argv, m_dir, env);
+  auto r = run_process(argv, m_dir, env, input);
   // A tally killed while its git child ran leaves that child to finish on its
   // own, holding index.lock for a moment: wait for it rather than fail. A lock
   // still there after five seconds is reported with git's own advice.
@@ -22,7 +24,7 @@ std::string Git::run(const std::vector<std::string>& args,
        r.err.find("File exists") != std::string::npos;
        ++tries) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    r = run_process(argv, m_dir, env);
+    r = run_process(argv, m_dir, env, input);
   }
   if (r.status != 0) {
     std::string msg(trim(r.err.empty() ? r.out : r.err));
@@ -62,6 +64,15 @@ std::map<std::string, std::string> identity_env(const Git& git,
           {"GIT_COMMITTER_EMAIL", fallback->email}};
 }
 
+std::string nul_separated(const std::vector<std::filesystem::path>& paths) {
+  std::string out;
+  for (const auto& p : paths) {
+    out += p.generic_string();
+    out += '\0';
+  }
+  return out;
+}
+
 }  // namespace
 
 bool Git::commit(const std::vector<std::filesystem::path>& paths, const std::string& message,
@@ -73,14 +84,24 @@ bool Git::commit(const std::vector<std::filesystem::path>& paths, const std::str
   auto heads = run_process({"git", "rev-parse", "--verify", "-q", "HEAD", "HEAD^{tree}"}, m_dir);
   auto lines = split(std::string(trim(heads.out)), '\n');
   std::string before = run({"write-tree"});
+  if (heads.status == 0 && lines.size() == 2 && trim(before) != lines[1]) {
+    // Staged work: plumbing is still right when it is only these paths (a writer killed
+    // between update-index and update-ref left them staged).
+    std::set<std::string> ours;
+    for (const auto& p : paths) ours.insert(p.generic_string());
+    bool only_ours = true;
+    for (const auto& staged :
+         split(run({"diff-index", "--cached", "--name-only", "-z", "HEAD"}), '\0'))
+      only_ours = only_ours && (staged.empty() || ours.contains(staged));
+    if (only_ours) before = lines[1];
+  }
   if (heads.status != 0 || lines.size() != 2 || trim(before) != lines[1]) {
     // No commit yet, or the index holds other staged work of the user's: let
     // `git commit --only` keep that work out of the commit.
     return commit_porcelain(paths, message, fallback);
   }
-  std::vector<std::string> update{"update-index", "--add", "--remove", "--"};
-  for (const auto& p : paths) update.push_back(p.string());
-  run(update);
+  // Paths on stdin, NUL-separated: an import of 100 000 records is past the argument limit.
+  run({"update-index", "--add", "--remove", "-z", "--stdin"}, {}, nul_separated(paths));
   std::string tree(trim(run({"write-tree"})));
   if (tree == lines[1]) return false;  // the files were already as committed
   std::string commit(trim(
@@ -93,19 +114,23 @@ bool Git::commit(const std::vector<std::filesystem::path>& paths, const std::str
 bool Git::commit_porcelain(const std::vector<std::filesystem::path>& paths,
                            const std::string& message,
                            const std::optional<Identity>& fallback) const {
-  std::vector<std::string> add{"add", "--all", "--"};
-  for (const auto& p : paths) add.push_back(p.string());
-  run(add);
-  std::vector<std::string> diff{"diff", "--cached", "--quiet", "--"};
-  for (const auto& p : paths) diff.push_back(p.string());
-  if (run_process({"git", "rev-parse", "--verify", "-q", "HEAD"}, m_dir).status == 0) {
-    std::vector<std::string> argv{"git"};
-    argv.insert(argv.end(), diff.begin(), diff.end());
-    if (run_process(argv, m_dir).status == 0) return false;
+  std::string list = nul_separated(paths);
+  run({"add", "--all", "--pathspec-from-file=-", "--pathspec-file-nul"}, {}, list);
+  if (run_process({"git", "rev-parse", "--verify", "-q", "HEAD"}, m_dir).status == 0 &&
+      run_process(
+          {"git", "diff", "--cached", "--quiet", "--pathspec-from-file=-", "--pathspec-file-nul"},
+          m_dir, {}, list)
+              .status == 0)
+    return false;
+  try {
+    run({"commit", "--quiet", "--only", "-m", message, "--pathspec-from-file=-",
+         "--pathspec-file-nul"},
+        identity_env(*this, fallback), list);
+  } catch (const Error& e) {
+    // The paths are already as committed (a change finished after its writer was killed).
+    if (e.detail().find("nothing to commit") != std::string::npos) return false;
+    throw;
   }
-  std::vector<std::string> commit{"commit", "--quiet", "--only", "-m", message, "--"};
-  for (const auto& p : paths) commit.push_back(p.string());
-  run(commit, identity_env(*this, fallback));
   return true;
 }
 

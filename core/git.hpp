@@ -35,7 +35,8 @@ class Git {
   void unstage(const std::vector<std::filesystem::path>& paths) const;
   // Runs git with args; throws Error with git's stderr when it fails.
   std::string run(const std::vector<std::string>& args,
-                  const std::map<std::string, std::string>& env = {}) const;
+                  const std::map<std::string, std::string>& env = {},
+                  const std::string& input = {}) const;
 
  private:
   // `git add` and `git commit --only`: for the first commit, and when the index

@@ -1,10 +1,13 @@
 // CRM records: deals, companies, leads and contacts, one file each under
 // deals/, companies/, leads/, contacts/. Records imported from another CRM
 // keep that system's ID; extra fields (region, segment, ...) live in `fields`.
+// A record's `log` grows as imports see its stage change, so that the funnel's
+// history builds up; its entries have the shape of a task's log entries.
 #pragma once
 
 #include "core/money.hpp"
 #include "core/schema.hpp"
+#include "core/task.hpp"
 
 #include <optional>
 #include <string>
@@ -36,6 +39,8 @@ struct Record {
   std::optional<Stamp> created;
   std::optional<Stamp> closed;
   std::vector<std::pair<std::string, std::string>> fields;  // in file order
+  // Oldest first: {at, by, event, ...}; `by` may be absent (a system wrote it).
+  std::vector<LogEntry> log;
   YAML::Node unknown{YAML::NodeType::Map};
 
   // A field by name: the built-in ones first, then `fields`.
@@ -44,5 +49,11 @@ struct Record {
 
 Record parse_record(const YamlDoc& doc, RecordKind kind, const Zone& zone);
 std::string record_to_yaml(const Record& r);
+
+// A `log:` list as read from a file: every entry needs `at` and `event`, and `by`
+// when `need_by`; other keys are kept in order. Problems go to the reader's list.
+std::vector<LogEntry> read_log(const Reader& r, const YAML::Node& list, bool need_by);
+// The `log:` list to write; the entries' keys in the order they were read.
+YAML::Node log_node(const std::vector<LogEntry>& log);
 
 }  // namespace tally::core

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 
 namespace tally::core {
 
@@ -165,6 +166,15 @@ bool Store::finish_interrupted() const {
     return false;
   }
   write_changes(journal->changes);
+  // Temporary files of the killed writer: under the lock every ".NAME.XXXXXX.tmp" in the
+  // folders it wrote to is a leftover. Each folder is listed once.
+  std::set<fs::path> folders;
+  for (const auto& c : journal->changes) folders.insert((m_root / c.path).parent_path());
+  for (const auto& dir : folders)
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+      std::string name = e.path().filename().string();
+      if (name.starts_with('.') && name.ends_with(".tmp")) fs::remove(e.path(), ec);
+    }
   if (journal->commit) commit_changes(journal->changes, journal->message, journal->identity);
   fs::remove(file, ec);
   return true;
@@ -179,13 +189,6 @@ void Store::write_changes(const std::vector<Change>& changes) const {
       std::error_code ec;
       fs::remove(full, ec);
       if (ec) throw Error("cannot delete {}: {}", c.path.string(), ec.message()).exit(Exit::failed);
-    }
-    // Temporary files of a writer killed in the middle of this very file.
-    std::string prefix = "." + full.filename().string() + ".";
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(full.parent_path(), ec)) {
-      std::string name = e.path().filename().string();
-      if (name.starts_with(prefix) && name.ends_with(".tmp")) fs::remove(e.path(), ec);
     }
   }
   m_task_ids.reset();
