@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 using namespace tally::core;
 namespace fs = std::filesystem;
@@ -93,6 +94,40 @@ TEST_CASE("core::load_tasks_cached") {
     auto third = load_tasks_cached(files, cache, parse);
     CHECK(parsed == 2);
     CHECK(task_to_yaml(third[0]) == task_text);
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("core::load_records_cached keeps each record its own") {
+  // Records with and without unknown keys and logs, read cold (in parallel) and then from
+  // the cache: nothing one record holds may show up in another, and every record written
+  // back gives the bytes of its file.
+  fs::path dir = fs::temp_directory_path() / ("tally-cache-rec-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  Zone zone = Zone::locate("Europe/Moscow");
+  std::vector<std::string> ids;
+  std::map<std::string, std::string> texts;
+  for (int i = 0; i < 300; ++i) {
+    std::string id = std::to_string(1000 + i);
+    std::string text = "id: \"" + id + "\"\ntitle: Сделка " + id + "\n";
+    if (i % 3 == 0)
+      text += "log:\n  - at: 2026-11-27T10:00:00+03:00\n    event: stage\n    to: won\n";
+    if (i % 7 == 0) text += "x-custom-" + id + ": " + id + "\n";
+    write_file_atomic(dir / (id + ".yaml"), text);
+    fs::last_write_time(dir / (id + ".yaml"),
+                        fs::file_time_type::clock::now() - std::chrono::hours(1));
+    ids.push_back(id);
+    texts[id] = text;
+  }
+  auto parse = [&](const std::string& id) {
+    return parse_record(load_yaml_file(dir / (id + ".yaml"), "deals/" + id + ".yaml"),
+                        RecordKind::deal, zone);
+  };
+  fs::path cache = dir / "deals.bin";
+  for (int round = 0; round < 2; ++round) {  // cold, then from the cache
+    auto records = load_records_cached(RecordKind::deal, dir, cache, ids, parse);
+    REQUIRE(records.size() == ids.size());
+    for (const auto& r : records) CHECK(record_to_yaml(r) == texts[r.id]);
   }
   fs::remove_all(dir);
 }
