@@ -65,10 +65,9 @@ void fix(const Globals& globals) {
                     fmt::format("check --fix: {} file{} rewritten in canonical form",
                                 changes.size(), changes.size() == 1 ? "" : "s"),
                     nullptr, ctx.commit);
-  for (const auto& f : core::check_store(ctx.store.root()).findings) {
-    if (!f.file.ends_with(".tmp") || f.severity != Finding::Severity::warning) continue;
+  for (const auto& rel : core::stray_temporaries(ctx.store.root())) {
     std::error_code ec;
-    if (fs::remove(ctx.store.root() / f.file, ec)) std::cout << "removed " << f.file << '\n';
+    if (fs::remove(ctx.store.root() / rel, ec)) std::cout << "removed " << rel << '\n';
   }
 }
 

@@ -388,6 +388,10 @@ CheckReport check_store(const fs::path& root) {
   return Checker(root).run();
 }
 
+std::vector<std::string> stray_temporaries(const fs::path& root) {
+  return take_inventory(root).strays;
+}
+
 std::vector<std::pair<std::string, std::string>> canonical_rewrites(const fs::path& root) {
   std::vector<std::pair<std::string, std::string>> out;
   Inventory inv = take_inventory(root);

@@ -39,4 +39,8 @@ CheckReport check_store(const std::filesystem::path& root);
 std::vector<std::pair<std::string, std::string>> canonical_rewrites(
     const std::filesystem::path& root);
 
+// Temporary files (".NAME.XXXXXX.tmp") that interrupted writes left in the
+// store's folders, relative to the root.
+std::vector<std::string> stray_temporaries(const std::filesystem::path& root);
+
 }  // namespace tally::core

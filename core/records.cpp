@@ -128,48 +128,6 @@ Record parse_record(const YamlDoc& doc, RecordKind kind, const Zone& zone) {
   return rec;
 }
 
-std::vector<LogEntry> read_log(const Reader& r, const YAML::Node& list, bool need_by) {
-  std::vector<LogEntry> log;
-  if (!list.IsSequence()) {
-    r.problems.add(r.doc, list, "'log' must be a list");
-    return log;
-  }
-  for (const auto& item : list) {
-    if (!r.is_map(item, "a log entry")) continue;
-    LogEntry e;
-    for (const auto& f : item) {
-      std::string k = f.first.Scalar();
-      if (k == "at")
-        e.at = r.stamp(f.second, "at");
-      else if (k == "by")
-        e.by = r.line(f.second, "by");
-      else if (k == "event")
-        e.event = r.line(f.second, "event");
-      else
-        e.data.emplace_back(k, YAML::Clone(f.second));
-    }
-    if (e.at.text.empty() || e.event.empty() || (need_by && e.by.empty()))
-      r.problems.add(r.doc, item,
-                     need_by ? "a log entry needs 'at', 'by' and 'event'"
-                             : "a log entry needs 'at' and 'event'");
-    log.push_back(std::move(e));
-  }
-  return log;
-}
-
-YAML::Node log_node(const std::vector<LogEntry>& log) {
-  YAML::Node list(YAML::NodeType::Sequence);
-  for (const auto& e : log) {
-    YAML::Node item(YAML::NodeType::Map);
-    item["at"] = e.at.text;
-    if (!e.by.empty()) item["by"] = text_node(e.by);
-    item["event"] = text_node(e.event);
-    for (const auto& [k, v] : e.data) item[k] = v;
-    list.push_back(item);
-  }
-  return list;
-}
-
 std::string record_to_yaml(const Record& rec) {
   YAML::Node root(YAML::NodeType::Map);
   root["id"] = text_node(rec.id);

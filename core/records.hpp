@@ -50,10 +50,4 @@ struct Record {
 Record parse_record(const YamlDoc& doc, RecordKind kind, const Zone& zone);
 std::string record_to_yaml(const Record& r);
 
-// A `log:` list as read from a file: every entry needs `at` and `event`, and `by`
-// when `need_by`; other keys are kept in order. Problems go to the reader's list.
-std::vector<LogEntry> read_log(const Reader& r, const YAML::Node& list, bool need_by);
-// The `log:` list to write; the entries' keys in the order they were read.
-YAML::Node log_node(const std::vector<LogEntry>& log);
-
 }  // namespace tally::core

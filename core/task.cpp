@@ -53,6 +53,48 @@ std::string LogEntry::get(std::string_view key) const {
   return {};
 }
 
+std::vector<LogEntry> read_log(const Reader& r, const YAML::Node& list, bool need_by) {
+  std::vector<LogEntry> log;
+  if (!list.IsSequence()) {
+    r.problems.add(r.doc, list, "'log' must be a list");
+    return log;
+  }
+  for (const auto& item : list) {
+    if (!r.is_map(item, "a log entry")) continue;
+    LogEntry e;
+    for (const auto& f : item) {
+      std::string k = f.first.Scalar();
+      if (k == "at")
+        e.at = r.stamp(f.second, "at");
+      else if (k == "by")
+        e.by = r.line(f.second, "by");
+      else if (k == "event")
+        e.event = r.line(f.second, "event");
+      else
+        e.data.emplace_back(k, YAML::Clone(f.second));
+    }
+    if (e.at.text.empty() || e.event.empty() || (need_by && e.by.empty()))
+      r.problems.add(r.doc, item,
+                     need_by ? "a log entry needs 'at', 'by' and 'event'"
+                             : "a log entry needs 'at' and 'event'");
+    log.push_back(std::move(e));
+  }
+  return log;
+}
+
+YAML::Node log_node(const std::vector<LogEntry>& log) {
+  YAML::Node list(YAML::NodeType::Sequence);
+  for (const auto& e : log) {
+    YAML::Node item(YAML::NodeType::Map);
+    item["at"] = e.at.text;
+    if (!e.by.empty()) item["by"] = text_node(e.by);
+    item["event"] = text_node(e.event);
+    for (const auto& [k, v] : e.data) item[k] = v;
+    list.push_back(item);
+  }
+  return list;
+}
+
 Task parse_task(const YamlDoc& doc, const Zone& zone) {
   Task t;
   Problems problems;
@@ -134,28 +176,7 @@ Task parse_task(const YamlDoc& doc, const Zone& zone) {
         t.checklist.push_back(c);
       }
     } else if (key == "log") {
-      if (!v.IsSequence()) {
-        problems.add(doc, v, "'log' must be a list");
-        continue;
-      }
-      for (const auto& item : v) {
-        if (!r.is_map(item, "a log entry")) continue;
-        LogEntry e;
-        for (const auto& f : item) {
-          std::string k = f.first.Scalar();
-          if (k == "at")
-            e.at = r.stamp(f.second, "at");
-          else if (k == "by")
-            e.by = r.line(f.second, "by");
-          else if (k == "event")
-            e.event = r.line(f.second, "event");
-          else
-            e.data.emplace_back(k, YAML::Clone(f.second));
-        }
-        if (e.at.text.empty() || e.by.empty() || e.event.empty())
-          problems.add(doc, item, "a log entry needs 'at', 'by' and 'event'");
-        t.log.push_back(std::move(e));
-      }
+      t.log = read_log(r, v, true);
     } else {
       t.unknown.emplace_back(key, YAML::Clone(v));
     }
@@ -207,16 +228,7 @@ std::string task_to_yaml(const Task& t) {
   }
   put_text(root, "description", t.description);
   put_text(root, "result", t.result);
-  YAML::Node log(YAML::NodeType::Sequence);
-  for (const auto& e : t.log) {
-    YAML::Node item(YAML::NodeType::Map);
-    item["at"] = e.at.text;
-    item["by"] = text_node(e.by);
-    item["event"] = text_node(e.event);
-    for (const auto& [k, v] : e.data) item[k] = v;
-    log.push_back(item);
-  }
-  root["log"] = log;
+  root["log"] = log_node(t.log);
   for (const auto& [k, v] : t.unknown) root[k] = v;
   return emit_yaml(root);
 }

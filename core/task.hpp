@@ -71,6 +71,12 @@ inline bool by_deadline(const Task* a, const Task* b) {
   return a->id < b->id;
 }
 
+// A `log:` list as read from a file: every entry needs `at` and `event`, and `by`
+// when `need_by`; other keys are kept in order. Problems go to the reader's list.
+std::vector<LogEntry> read_log(const Reader& r, const YAML::Node& list, bool need_by);
+// The `log:` list to write; the entries' keys in the order they were read.
+YAML::Node log_node(const std::vector<LogEntry>& log);
+
 // Validates and reads a task document; every problem is reported at once.
 Task parse_task(const YamlDoc& doc, const Zone& zone);
 std::string task_to_yaml(const Task& t);
