@@ -33,9 +33,9 @@ std::string record_heading(const core::Context& ctx, const std::string& link) {
 void show_dashboard(const Globals& globals) {
   auto ctx = globals.context();
   const core::Person& me = ctx.identify();
-  auto tasks = ctx.store.load_tasks();
+  auto tasks = ctx.store.load_tasks(core::is_open);  // what waits for someone
   const auto& zone = ctx.store.zone();
-  auto shorts = short_ids(ctx.store);
+  auto shorts = short_ids(ctx.store, tasks);
 
   if (me.role == "head") {
     auto report = build_counters(ctx, tasks, default_people(ctx), std::nullopt);

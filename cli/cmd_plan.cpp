@@ -72,7 +72,9 @@ void add_check(CLI::App* group, const Globals& globals) {
     options.as_of = opt->as_of.empty() ? ctx.now
                                        : core::parse_when(opt->as_of, ctx.now, zone,
                                                           ctx.store.settings().calendar);
-    auto deals = ctx.store.load_records(core::RecordKind::deal);
+    // Only closed deals can count (--explain also shows open ones); the field names that
+    // plans may match on are first taken from them, and from every deal when a plan names another.
+    auto deals = ctx.store.load_records(core::RecordKind::deal, !opt->explain);
     auto fields = core::deal_field_names(deals);
     std::vector<std::string> periods = opt->periods;
     if (opt->all) periods = core::plan_periods(ctx.store);
@@ -86,7 +88,14 @@ void add_check(CLI::App* group, const Globals& globals) {
                 "plan add'");
     }
     std::vector<core::Plan> plans;
-    for (const auto& p : periods) plans.push_back(core::load_plan(ctx.store, p, fields));
+    for (const auto& p : periods) {
+      try {
+        plans.push_back(core::load_plan(ctx.store, p, fields));
+      } catch (const core::Error&) {
+        fields = core::deal_field_names(ctx.store.load_records(core::RecordKind::deal));
+        plans.push_back(core::load_plan(ctx.store, p, fields));
+      }
+    }
     std::vector<core::CheckResult> results;
     for (const auto& plan : plans)
       results.push_back(

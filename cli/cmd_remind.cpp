@@ -138,7 +138,7 @@ void add_remind(CLI::App& parent, const Globals& globals) {
     bool sendmail = cmd->count("--sendmail") > 0;
     bool email = opt->format == "email" || !opt->outbox.empty() || sendmail;
     if (digests.empty()) return;  // silent: cron mails any output
-    auto shorts = short_ids(ctx.store);
+    auto shorts = short_ids(ctx.store, tasks);
     if (opt->format == "json" && !email) {
       Value list = Value::list();
       for (const auto& d : digests) list.push(digest_value(d, zone));

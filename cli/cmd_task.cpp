@@ -160,7 +160,7 @@ void add_task_list(CLI::App* group, const Globals& globals) {
     f.templates = opt->templates;
     Format format = parse_format(opt->format);
     auto tasks = core::query_tasks(ctx, f);
-    auto shorts = short_ids(ctx.store);
+    auto shorts = short_ids(ctx.store, tasks);
     Table table = task_table();
     Value value = Value::list();
     for (size_t row = 0; row < tasks.size(); ++row) {

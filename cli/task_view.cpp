@@ -6,11 +6,10 @@
 
 namespace tally::cli {
 
-std::map<std::string, std::string> short_ids(const core::Store& store) {
-  const auto& ids = store.task_ids();
-  auto prefixes = core::shortest_prefixes(ids, 2, 4);
+std::map<std::string, std::string> short_ids(const core::Store& store,
+                                             const std::vector<core::Task>& tasks) {
   std::map<std::string, std::string> out;
-  for (size_t i = 0; i < ids.size(); ++i) out[ids[i]] = prefixes[i];
+  for (const auto& t : tasks) out[t.id] = core::shortest_prefix(store.task_ids(), t.id, 2, 4);
   return out;
 }
 

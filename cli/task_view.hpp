@@ -9,8 +9,9 @@
 
 namespace tally::cli {
 
-// Short unique prefixes of every task ID in the store, by full ID.
-std::map<std::string, std::string> short_ids(const core::Store& store);
+// Short prefixes of the tasks' IDs, unique in the store, by full ID.
+std::map<std::string, std::string> short_ids(const core::Store& store,
+                                             const std::vector<core::Task>& tasks);
 
 // "2d 4h" for how long ago `deadline` passed.
 std::string late_by(core::Instant deadline, core::Instant now);

@@ -4,13 +4,14 @@
 #include "core/parallel.hpp"
 #include "core/yaml_io.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstring>
-#include <fstream>
-#include <sstream>
-#include <unordered_map>
+#include <memory>
 
 namespace tally::core {
 
@@ -18,8 +19,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view k_magic = "tally-records-cache 2\n";
-constexpr std::string_view k_task_magic = "tally-tasks-cache 1\n";
+constexpr std::string_view k_record_magic = "tally-records-cache 4\n";
+constexpr std::string_view k_task_magic = "tally-tasks-cache 3\n";
 constexpr std::int64_t k_racy_ns = 2'000'000'000;
 
 struct Signature {
@@ -29,19 +30,14 @@ struct Signature {
   bool operator==(const Signature&) const = default;
 };
 
-bool signature_of(const fs::path& p, Signature& sig) {
-  struct stat st {};
-  if (::stat(p.c_str(), &st) != 0) return false;
-  sig = {static_cast<std::uint64_t>(st.st_size),
-         static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
-         static_cast<std::uint64_t>(st.st_ino)};
-  return true;
-}
-
+// Numbers are LEB128 varints (a task's are mostly one byte), strings a length and their bytes.
 class Writer {
  public:
-  void u64(std::uint64_t v) { m_out.append(reinterpret_cast<const char*>(&v), sizeof v); }
-  void str(const std::string& s) {
+  void u64(std::uint64_t v) {
+    for (; v >= 0x80; v >>= 7) m_out += static_cast<char>((v & 0x7f) | 0x80);
+    m_out += static_cast<char>(v);
+  }
+  void str(std::string_view s) {
     u64(s.size());
     m_out += s;
   }
@@ -55,80 +51,121 @@ class Reader {
  public:
   explicit Reader(std::string_view in) : m_in(in) {}
   bool u64(std::uint64_t& v) {
-    if (m_in.size() < sizeof v) return false;
-    std::memcpy(&v, m_in.data(), sizeof v);
-    m_in.remove_prefix(sizeof v);
-    return true;
+    v = 0;
+    for (int shift = 0; shift < 64 && !m_in.empty(); shift += 7) {
+      auto byte = static_cast<unsigned char>(m_in.front());
+      m_in.remove_prefix(1);
+      v |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+      if (!(byte & 0x80)) return true;
+    }
+    return false;
   }
-  bool str(std::string& s) {
+  bool view(std::string_view& s) {
     std::uint64_t n = 0;
     if (!u64(n) || m_in.size() < n) return false;
-    s.assign(m_in.substr(0, n));
+    s = m_in.substr(0, n);
     m_in.remove_prefix(n);
     return true;
   }
-  bool done() const { return m_in.empty(); }
+  bool str(std::string& s) {
+    std::string_view v;
+    if (!view(v)) return false;
+    s.assign(v);
+    return true;
+  }
+  std::string_view rest() const { return m_in; }
 
  private:
   std::string_view m_in;
 };
 
-void put_log(Writer& w, const std::vector<LogEntry>& log);
-bool get_log(Reader& in, std::vector<LogEntry>& log);
-
-// Optional values are stored with a one-character presence mark.
-void put_record(Writer& w, const Record& r) {
-  for (const std::string* s :
-       {&r.id, &r.title, &r.company, &r.contact, &r.owner, &r.stage, &r.currency})
-    w.str(*s);
-  w.str(r.amount ? "1" + r.amount->to_string() : "0");
-  w.str(r.created ? "1" + r.created->text : "0");
-  w.u64(r.created ? static_cast<std::uint64_t>(r.created->at.time_since_epoch().count()) : 0);
-  w.str(r.closed ? "1" + r.closed->text : "0");
-  w.u64(r.closed ? static_cast<std::uint64_t>(r.closed->at.time_since_epoch().count()) : 0);
-  w.u64(r.fields.size());
-  for (const auto& [k, v] : r.fields) {
-    w.str(k);
-    w.str(v);
+// The cache file, mapped read-only: only the pages of what is decoded are read.
+// The cache is always replaced by rename, never written in place, so the
+// mapping stays whole while another process rewrites it.
+class MappedFile {
+ public:
+  explicit MappedFile(const fs::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+      void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p != MAP_FAILED) {
+        m_data = p;
+        m_size = static_cast<size_t>(st.st_size);
+      }
+    }
+    ::close(fd);
   }
-  w.str(r.unknown.size() ? emit_yaml(r.unknown) : "");
-  put_log(w, r.log);
+  ~MappedFile() {
+    if (m_data) ::munmap(m_data, m_size);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view view() const { return {static_cast<const char*>(m_data), m_size}; }
+
+ private:
+  void* m_data = nullptr;
+  size_t m_size = 0;
+};
+
+// Folders opened once, so that each file is stat-ed by its name alone, from any thread.
+class Folders {
+ public:
+  explicit Folders(const std::vector<fs::path>& dirs) {
+    for (const auto& d : dirs)
+      m_fds.push_back(::open(d.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  }
+  ~Folders() {
+    for (int fd : m_fds)
+      if (fd >= 0) ::close(fd);
+  }
+  Folders(const Folders&) = delete;
+  Folders& operator=(const Folders&) = delete;
+
+  bool signature(std::uint32_t dir, std::string_view name, Signature& sig) const {
+    // "<name>.yaml" on the stack: a task ID and its extension are past std::string's small size.
+    char file[256];
+    std::string heap;
+    const char* path = file;
+    constexpr std::string_view ext = ".yaml";
+    if (name.size() + ext.size() < sizeof file) {
+      std::memcpy(file, name.data(), name.size());
+      std::memcpy(file + name.size(), ext.data(), ext.size());
+      file[name.size() + ext.size()] = '\0';
+    } else {
+      heap = std::string(name) + std::string(ext);
+      path = heap.c_str();
+    }
+    struct stat st {};
+    if (m_fds[dir] < 0 || ::fstatat(m_fds[dir], path, &st, 0) != 0) return false;
+    sig = {static_cast<std::uint64_t>(st.st_size),
+           static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+           static_cast<std::uint64_t>(st.st_ino)};
+    return true;
+  }
+
+ private:
+  std::vector<int> m_fds;
+};
+
+std::uint64_t seconds_of(Instant at) {
+  return static_cast<std::uint64_t>(at.time_since_epoch().count());
 }
 
-bool get_record(Reader& in, Record& r) {
-  for (std::string* s : {&r.id, &r.title, &r.company, &r.contact, &r.owner, &r.stage, &r.currency})
-    if (!in.str(*s)) return false;
-  std::string amount, created, closed, unknown;
-  std::uint64_t created_at = 0, closed_at = 0, nfields = 0;
-  if (!in.str(amount) || !in.str(created) || !in.u64(created_at) || !in.str(closed) ||
-      !in.u64(closed_at) || !in.u64(nfields))
-    return false;
-  if (amount.empty() || created.empty() || closed.empty()) return false;
-  if (amount[0] == '1') r.amount = Money::parse(amount.substr(1));
-  auto seconds = [](std::uint64_t v) {
-    return Instant{std::chrono::seconds(static_cast<std::int64_t>(v))};
-  };
-  if (created[0] == '1') r.created = Stamp{seconds(created_at), created.substr(1)};
-  if (closed[0] == '1') r.closed = Stamp{seconds(closed_at), closed.substr(1)};
-  for (std::uint64_t i = 0; i < nfields; ++i) {
-    std::string k, v;
-    if (!in.str(k) || !in.str(v)) return false;
-    r.fields.emplace_back(std::move(k), std::move(v));
-  }
-  if (!in.str(unknown)) return false;
-  if (!unknown.empty()) r.unknown = YAML::Load(unknown);
-  return get_log(in, r.log);
+Instant instant_of(std::uint64_t v) {
+  return Instant{std::chrono::seconds(static_cast<std::int64_t>(v))};
 }
 
 void put_stamp(Writer& w, const Stamp& s) {
   w.str(s.text);
-  w.u64(static_cast<std::uint64_t>(s.at.time_since_epoch().count()));
+  w.u64(seconds_of(s.at));
 }
 
 bool get_stamp(Reader& in, Stamp& s) {
   std::uint64_t at = 0;
   if (!in.str(s.text) || !in.u64(at)) return false;
-  s.at = Instant{std::chrono::seconds(static_cast<std::int64_t>(at))};
+  s.at = instant_of(at);
   return true;
 }
 
@@ -139,7 +176,7 @@ void put_list(Writer& w, const std::vector<std::string>& v) {
 
 bool get_list(Reader& in, std::vector<std::string>& v) {
   std::uint64_t n = 0;
-  if (!in.u64(n)) return false;
+  if (!in.u64(n) || n > in.rest().size()) return false;
   v.resize(static_cast<size_t>(n));
   for (auto& s : v)
     if (!in.str(s)) return false;
@@ -150,30 +187,46 @@ bool get_list(Reader& in, std::vector<std::string>& v) {
 // tag (so quoting survives), or a collection as canonical YAML text.
 void put_node(Writer& w, const YAML::Node& n) {
   w.str(n.Tag());
-  if (n.IsScalar())
-    w.str("s" + n.Scalar());
-  else if (n.IsMap() && n.size() == 0)
-    w.str("y{}");
-  else if (n.IsSequence() && n.size() == 0)
-    w.str("y[]");
-  else if (n.IsNull())
-    w.str("n");
-  else
-    w.str("y" + emit_yaml(n));
+  if (n.IsScalar()) {
+    w.u64('s');
+    w.str(n.Scalar());
+  } else if (n.IsNull()) {
+    w.u64('n');
+  } else if (n.size() == 0) {
+    w.u64(n.IsMap() ? '{' : '[');
+  } else {
+    w.u64('y');
+    w.str(emit_yaml(n));
+  }
 }
 
 bool get_node(Reader& in, YAML::Node& n) {
-  std::string tag, body;
-  if (!in.str(tag) || !in.str(body) || body.empty()) return false;
-  if (body[0] == 's') {
-    n = YAML::Node(body.substr(1));
-    if (!tag.empty()) n.SetTag(tag);
-  } else if (body[0] == 'n') {
-    n = YAML::Node();
-  } else {
-    n = YAML::Load(body.substr(1));
+  std::string tag;
+  std::uint64_t kind = 0;
+  if (!in.str(tag) || !in.u64(kind)) return false;
+  std::string body;
+  switch (kind) {
+    case 's':
+      if (!in.str(body)) return false;
+      n = YAML::Node(body);
+      if (!tag.empty()) n.SetTag(tag);
+      return true;
+    case 'n':
+      n = YAML::Node();
+      return true;
+    case '{':
+      n = YAML::Node(YAML::NodeType::Map);
+      return true;
+    case '[':
+      n = YAML::Node(YAML::NodeType::Sequence);
+      return true;
+    case 'y':
+      if (!in.str(body)) return false;
+      n = YAML::Load(body);
+      return true;
+    default:
+      return false;
   }
-  return true;
 }
 
 void put_pairs(Writer& w, const std::vector<std::pair<std::string, YAML::Node>>& v) {
@@ -186,7 +239,8 @@ void put_pairs(Writer& w, const std::vector<std::pair<std::string, YAML::Node>>&
 
 bool get_pairs(Reader& in, std::vector<std::pair<std::string, YAML::Node>>& v) {
   std::uint64_t count = 0;
-  if (!in.u64(count)) return false;
+  if (!in.u64(count) || count > in.rest().size()) return false;
+  v.reserve(static_cast<size_t>(count));
   for (std::uint64_t i = 0; i < count; ++i) {
     std::string k;
     YAML::Node n;
@@ -208,7 +262,8 @@ void put_log(Writer& w, const std::vector<LogEntry>& log) {
 
 bool get_log(Reader& in, std::vector<LogEntry>& log) {
   std::uint64_t count = 0;
-  if (!in.u64(count)) return false;
+  if (!in.u64(count) || count > in.rest().size()) return false;
+  log.reserve(static_cast<size_t>(count));
   for (std::uint64_t i = 0; i < count; ++i) {
     LogEntry e;
     if (!get_stamp(in, e.at) || !in.str(e.by) || !in.str(e.event) || !get_pairs(in, e.data))
@@ -218,138 +273,297 @@ bool get_log(Reader& in, std::vector<LogEntry>& log) {
   return true;
 }
 
-void put_task(Writer& w, const Task& t) {
-  for (const std::string* s : {&t.id, &t.title, &t.creator, &t.responsible, &t.priority, &t.link,
-                               &t.group, &t.recur, &t.description, &t.result})
-    w.str(*s);
-  w.str(std::string(status_name(t.status)));
-  w.u64((t.review ? 1u : 0u) | (t.may_move_deadline ? 2u : 0u) | (t.result_required ? 4u : 0u) |
-        (t.deadline ? 8u : 0u));
-  put_list(w, t.participants);
-  put_list(w, t.observers);
-  put_list(w, t.tags);
-  put_stamp(w, t.created);
-  if (t.deadline) put_stamp(w, *t.deadline);
-  w.u64(t.checklist.size());
-  for (const auto& c : t.checklist) {
-    w.str(c.text);
-    w.u64(c.done);
-  }
-  put_log(w, t.log);
-  put_pairs(w, t.unknown);
+// Optional values are stored with a presence flag.
+void put_optional_stamp(Writer& w, const std::optional<Stamp>& s) {
+  w.u64(s.has_value());
+  if (s) put_stamp(w, *s);
 }
 
-bool get_task(Reader& in, Task& t) {
-  for (std::string* s : {&t.id, &t.title, &t.creator, &t.responsible, &t.priority, &t.link,
-                         &t.group, &t.recur, &t.description, &t.result})
-    if (!in.str(*s)) return false;
-  std::string status;
-  std::uint64_t flags = 0, count = 0;
-  if (!in.str(status) || !in.u64(flags)) return false;
-  auto st = parse_status(status);
-  if (!st) return false;
-  t.status = *st;
-  t.review = flags & 1;
-  t.may_move_deadline = flags & 2;
-  t.result_required = flags & 4;
-  if (!get_list(in, t.participants) || !get_list(in, t.observers) || !get_list(in, t.tags) ||
-      !get_stamp(in, t.created))
+bool get_optional_stamp(Reader& in, std::optional<Stamp>& s) {
+  std::uint64_t present = 0;
+  if (!in.u64(present)) return false;
+  if (!present) return true;
+  s.emplace();
+  return get_stamp(in, *s);
+}
+
+// How each kind of value goes into the cache, and the one byte its index
+// entry carries about it (a task's status) so that readers can skip it.
+struct RecordCodec {
+  static constexpr std::string_view magic = k_record_magic;
+
+  static void put(Writer& w, const Record& r) {
+    for (const std::string* s :
+         {&r.id, &r.title, &r.company, &r.contact, &r.owner, &r.stage, &r.currency})
+      w.str(*s);
+    w.u64(r.amount.has_value());
+    if (r.amount) w.str(r.amount->to_string());
+    put_optional_stamp(w, r.created);
+    put_optional_stamp(w, r.closed);
+    w.u64(r.fields.size());
+    for (const auto& [k, v] : r.fields) {
+      w.str(k);
+      w.str(v);
+    }
+    w.str(r.unknown.size() ? emit_yaml(r.unknown) : "");
+    put_log(w, r.log);
+  }
+
+  static bool get(Reader& in, Record& r) {
+    for (std::string* s :
+         {&r.id, &r.title, &r.company, &r.contact, &r.owner, &r.stage, &r.currency})
+      if (!in.str(*s)) return false;
+    std::uint64_t has_amount = 0, nfields = 0;
+    if (!in.u64(has_amount)) return false;
+    if (has_amount) {
+      std::string amount;
+      if (!in.str(amount)) return false;
+      r.amount = Money::parse(amount);
+    }
+    if (!get_optional_stamp(in, r.created) || !get_optional_stamp(in, r.closed) ||
+        !in.u64(nfields) || nfields > in.rest().size())
+      return false;
+    r.fields.reserve(static_cast<size_t>(nfields));
+    for (std::uint64_t i = 0; i < nfields; ++i) {
+      std::string k, v;
+      if (!in.str(k) || !in.str(v)) return false;
+      r.fields.emplace_back(std::move(k), std::move(v));
+    }
+    std::string_view unknown;
+    if (!in.view(unknown)) return false;
+    if (!unknown.empty()) r.unknown = YAML::Load(std::string(unknown));
+    return get_log(in, r.log);
+  }
+
+  static std::uint8_t tag(const Record& r) { return r.closed ? 1 : 0; }
+  // Closed records first: a plan check reads only them.
+  static bool hot(std::uint8_t tag) { return tag == 1; }
+};
+
+struct TaskCodec {
+  static constexpr std::string_view magic = k_task_magic;
+
+  static void put(Writer& w, const Task& t) {
+    for (const std::string* s : {&t.id, &t.title, &t.creator, &t.responsible, &t.priority, &t.link,
+                                 &t.group, &t.recur, &t.description, &t.result})
+      w.str(*s);
+    w.u64(static_cast<std::uint64_t>(t.status));
+    w.u64((t.review ? 1u : 0u) | (t.may_move_deadline ? 2u : 0u) | (t.result_required ? 4u : 0u));
+    put_list(w, t.participants);
+    put_list(w, t.observers);
+    put_list(w, t.tags);
+    put_stamp(w, t.created);
+    put_optional_stamp(w, t.deadline);
+    w.u64(t.checklist.size());
+    for (const auto& c : t.checklist) {
+      w.str(c.text);
+      w.u64(c.done);
+    }
+    put_log(w, t.log);
+    put_pairs(w, t.unknown);
+  }
+
+  static bool get(Reader& in, Task& t) {
+    for (std::string* s : {&t.id, &t.title, &t.creator, &t.responsible, &t.priority, &t.link,
+                           &t.group, &t.recur, &t.description, &t.result})
+      if (!in.str(*s)) return false;
+    std::uint64_t status = 0, flags = 0, count = 0;
+    if (!in.u64(status) || status > static_cast<std::uint64_t>(Status::cancelled) || !in.u64(flags))
+      return false;
+    t.status = static_cast<Status>(status);
+    t.review = flags & 1;
+    t.may_move_deadline = flags & 2;
+    t.result_required = flags & 4;
+    if (!get_list(in, t.participants) || !get_list(in, t.observers) || !get_list(in, t.tags) ||
+        !get_stamp(in, t.created) || !get_optional_stamp(in, t.deadline) || !in.u64(count) ||
+        count > in.rest().size())
+      return false;
+    for (std::uint64_t i = 0; i < count; ++i) {
+      ChecklistItem c;
+      std::uint64_t done = 0;
+      if (!in.str(c.text) || !in.u64(done)) return false;
+      c.done = done != 0;
+      t.checklist.push_back(std::move(c));
+    }
+    return get_log(in, t.log) && get_pairs(in, t.unknown);
+  }
+
+  static std::uint8_t tag(const Task& t) { return static_cast<std::uint8_t>(t.status); }
+  // Open tasks are stored first, together: reading only them touches few pages.
+  static bool hot(std::uint8_t tag) { return is_open(static_cast<Status>(tag)); }
+};
+
+// One index entry of a cache file.
+struct Cached {
+  std::string_view name;
+  Signature sig;
+  std::uint8_t tag = 0;
+  std::string_view body;
+};
+
+// A cache file: the magic line; when it was written (ns); the number of
+// entries; the index's length in bytes; the index (per file, sorted by name:
+// name, size, mtime, inode, tag, the value's offset in the body and its
+// length); the body. False when it is not one or is damaged.
+bool read_cache(std::string_view data, std::string_view magic, std::int64_t& written_ns,
+                std::vector<Cached>& out) {
+  if (!data.starts_with(magic)) return false;
+  Reader in(data.substr(magic.size()));
+  std::uint64_t written = 0, count = 0, index_size = 0;
+  if (!in.u64(written) || !in.u64(count) || !in.u64(index_size) || index_size > in.rest().size() ||
+      count > index_size)
     return false;
-  if (flags & 8) {
-    Stamp d;
-    if (!get_stamp(in, d)) return false;
-    t.deadline = d;
+  written_ns = static_cast<std::int64_t>(written);
+  Reader index(in.rest().substr(0, index_size));
+  std::string_view body = in.rest().substr(index_size);
+  out.resize(static_cast<size_t>(count));
+  for (Cached& c : out) {
+    std::uint64_t mtime = 0, tag = 0, offset = 0, length = 0;
+    if (!index.view(c.name) || !index.u64(c.sig.size) || !index.u64(mtime) ||
+        !index.u64(c.sig.inode) || !index.u64(tag) || !index.u64(offset) || !index.u64(length) ||
+        offset > body.size() || length > body.size() - offset)
+      return false;
+    c.sig.mtime_ns = static_cast<std::int64_t>(mtime);
+    c.tag = static_cast<std::uint8_t>(tag);
+    c.body = body.substr(offset, length);
   }
-  if (!in.u64(count)) return false;
-  for (std::uint64_t i = 0; i < count; ++i) {
-    ChecklistItem c;
-    std::uint64_t done = 0;
-    if (!in.str(c.text) || !in.u64(done)) return false;
-    c.done = done != 0;
-    t.checklist.push_back(std::move(c));
-  }
-  return get_log(in, t.log) && get_pairs(in, t.unknown);
+  return true;
 }
 
-// One cache file: a magic line, when it was written, then per file its name,
-// signature and the parsed value.
-template <class T>
-std::vector<T> load_cached(const std::vector<std::pair<std::string, fs::path>>& files,
-                           const fs::path& cache_file, std::string_view magic,
+template <class T, class Codec>
+std::vector<T> load_cached(const FileSet& files, const fs::path& cache_file,
                            const std::function<T(const std::string&)>& parse,
-                           void (*put)(Writer&, const T&), bool (*get)(Reader&, T&),
-                           T (*blank)(RecordKind), RecordKind kind) {
-  struct Entry {
-    Signature sig;
-    T value;
-  };
-  std::unordered_map<std::string, Entry> cached;
+                           const std::function<bool(std::uint8_t)>& want, const T& blank) {
+  MappedFile mapped(cache_file);
+  std::vector<Cached> cached;
   std::int64_t written_ns = 0;
-  std::ifstream f(cache_file, std::ios::binary);
-  if (f) {
-    std::ostringstream buf;
-    buf << f.rdbuf();
-    std::string data = std::move(buf).str();
-    if (std::string_view(data).starts_with(magic)) {
-      Reader in(std::string_view(data).substr(magic.size()));
-      std::uint64_t written = 0, count = 0;
-      bool ok = in.u64(written) && in.u64(count);
-      written_ns = static_cast<std::int64_t>(written);
-      for (std::uint64_t n = 0; ok && n < count; ++n) {
-        std::string name;
-        Entry e{{}, blank(kind)};
-        std::uint64_t mtime = 0;
-        ok = in.str(name) && in.u64(e.sig.size) && in.u64(mtime) && in.u64(e.sig.inode);
-        e.sig.mtime_ns = static_cast<std::int64_t>(mtime);
-        try {
-          ok = ok && get(in, e.value);
-        } catch (const std::exception&) {
-          ok = false;  // a damaged cache is no cache
-        }
-        if (ok) cached.emplace(std::move(name), std::move(e));
-      }
-      if (!ok) cached.clear();
+  if (!read_cache(mapped.view(), Codec::magic, written_ns, cached)) cached.clear();
+
+  // Each file: its signature, and the cache entry that still holds it or a miss.
+  constexpr size_t k_none = static_cast<size_t>(-1);
+  const size_t n = files.size();
+  std::vector<Signature> sigs(n);
+  std::vector<bool> have_sig(n);
+  std::vector<size_t> hit(n, k_none);
+  std::vector<size_t> misses;
+  {
+    // 100 000 stats are most of a warm read: both cores share them.
+    Folders folders(files.dirs);
+    std::unique_ptr<bool[]> ok(new bool[n]);
+    parallel_for(
+        n, [&](size_t i) { ok[i] = folders.signature(files.dir(i), (*files.names)[i], sigs[i]); });
+    size_t j = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const std::string& name = (*files.names)[i];
+      have_sig[i] = ok[i];
+      // Both lists are sorted by name: one walk pairs them.
+      while (j < cached.size() && cached[j].name < name) ++j;
+      if (have_sig[i] && j < cached.size() && cached[j].name == name && cached[j].sig == sigs[i] &&
+          sigs[i].mtime_ns < written_ns - k_racy_ns)
+        hit[i] = j++;
+      else
+        misses.push_back(i);
     }
   }
-  // Each element made on its own: a copied YAML::Node would share one map among all records.
-  std::vector<T> out;
-  out.reserve(files.size());
-  for (size_t i = 0; i < files.size(); ++i) out.push_back(blank(kind));
-  std::vector<std::pair<size_t, Signature>> sigs;  // index into out, signature
-  std::vector<size_t> misses;
-  bool changed = cached.size() != files.size();
+
+  // A cold cache parses every file: spread that over the cores, keeping each
+  // value's bytes for the cache and the value itself only when it is wanted.
+  struct Parsed {
+    std::string body;
+    std::uint8_t tag = 0;
+    std::unique_ptr<T> value;
+  };
+  std::vector<Parsed> parsed(misses.size());
+  parallel_for(misses.size(), [&](size_t k) {
+    T value = parse((*files.names)[misses[k]]);
+    Writer w;
+    Codec::put(w, value);
+    parsed[k].body = std::move(w.out());
+    parsed[k].tag = Codec::tag(value);
+    if (!want || want(parsed[k].tag)) parsed[k].value = std::make_unique<T>(std::move(value));
+  });
+
+  // The wanted values in file order: parsed ones moved, cached ones decoded on every core.
+  std::vector<std::pair<size_t, size_t>> chosen;  // file, miss number or k_none
+  for (size_t i = 0, k = 0; i < n; ++i) {
+    if (hit[i] != k_none) {
+      if (!want || want(cached[hit[i]].tag)) chosen.emplace_back(i, k_none);
+    } else if (k < misses.size() && misses[k] == i) {
+      if (parsed[k].value) chosen.emplace_back(i, k);
+      ++k;
+    }
+  }
+  std::vector<T> out(chosen.size(), blank);
+  parallel_for(chosen.size(), [&](size_t c) {
+    auto [i, k] = chosen[c];
+    if (k != k_none) {
+      out[c] = std::move(*parsed[k].value);
+      return;
+    }
+    Reader in(cached[hit[i]].body);
+    T value = blank;
+    bool ok = false;
+    try {
+      ok = Codec::get(in, value);
+    } catch (const std::exception&) {
+      ok = false;
+    }
+    // A damaged entry is no entry: the file is the truth.
+    out[c] = ok ? std::move(value) : parse((*files.names)[i]);
+  });
+
+  size_t signed_files = 0;
+  for (size_t i = 0; i < n; ++i) signed_files += have_sig[i];
+  if (misses.empty() && cached.size() == signed_files) return out;
+
+  // Rewrite: the index in file order, the bodies hot ones first, unchanged ones
+  // copied as bytes from the old cache.
   auto now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                     std::chrono::system_clock::now().time_since_epoch())
                     .count();
-  for (size_t i = 0; i < files.size(); ++i) {
-    Signature sig;
-    bool have_sig = signature_of(files[i].second, sig);
-    auto it = cached.find(files[i].first);
-    if (have_sig && it != cached.end() && it->second.sig == sig &&
-        sig.mtime_ns < written_ns - k_racy_ns) {
-      out[i] = std::move(it->second.value);
-    } else {
-      misses.push_back(i);
+  std::vector<std::string_view> bodies(n);
+  std::vector<std::uint8_t> tags(n);
+  for (size_t i = 0, k = 0; i < n; ++i) {
+    if (hit[i] != k_none) {
+      bodies[i] = cached[hit[i]].body;
+      tags[i] = cached[hit[i]].tag;
+    } else if (k < misses.size() && misses[k] == i) {
+      bodies[i] = parsed[k].body;
+      tags[i] = parsed[k].tag;
+      ++k;
     }
-    if (have_sig) sigs.emplace_back(i, sig);
   }
-  // A cold cache parses every file: spread that over the cores.
-  parallel_for(misses.size(), [&](size_t n) { out[misses[n]] = parse(files[misses[n]].first); });
-  changed = changed || !misses.empty();
-  if (!changed) return out;
-  Writer w;
-  w.out() = std::string(magic);
-  w.u64(static_cast<std::uint64_t>(now_ns));
-  w.u64(sigs.size());
-  for (const auto& [i, sig] : sigs) {
-    w.str(files[i].first);
-    w.u64(sig.size);
-    w.u64(static_cast<std::uint64_t>(sig.mtime_ns));
-    w.u64(sig.inode);
-    put(w, out[i]);
+  std::vector<std::uint64_t> offsets(n);
+  std::vector<std::string_view> pieces;
+  std::uint64_t offset = 0;
+  pieces.emplace_back();  // the header and index, filled in below
+  for (bool hot : {true, false})
+    for (size_t i = 0; i < n; ++i)
+      if (have_sig[i] && Codec::hot(tags[i]) == hot) {
+        offsets[i] = offset;
+        offset += bodies[i].size();
+        pieces.push_back(bodies[i]);
+      }
+  Writer index;
+  for (size_t i = 0; i < n; ++i) {
+    if (!have_sig[i]) continue;
+    index.str((*files.names)[i]);
+    index.u64(sigs[i].size);
+    index.u64(static_cast<std::uint64_t>(sigs[i].mtime_ns));
+    index.u64(sigs[i].inode);
+    index.u64(tags[i]);
+    index.u64(offsets[i]);
+    index.u64(bodies[i].size());
   }
+  Writer head;
+  head.out() = std::string(Codec::magic);
+  head.u64(static_cast<std::uint64_t>(now_ns));
+  head.u64(signed_files);
+  head.u64(index.out().size());
+  head.out() += index.out();
+  pieces[0] = head.out();
   try {
-    write_file_atomic(cache_file, w.out());
+    write_file_atomic(cache_file, pieces, Durability::unsynced);
   } catch (const std::exception&) {
     // A read-only store simply goes without a cache.
   }
@@ -358,27 +572,26 @@ std::vector<T> load_cached(const std::vector<std::pair<std::string, fs::path>>& 
 
 }  // namespace
 
-std::vector<Record> load_records_cached(RecordKind kind, const fs::path& dir,
+std::vector<Record> load_records_cached(RecordKind kind, const FileSet& files,
                                         const fs::path& cache_file,
-                                        const std::vector<std::string>& ids,
-                                        const std::function<Record(const std::string&)>& parse) {
-  std::vector<std::pair<std::string, fs::path>> files;
-  for (const auto& id : ids) files.emplace_back(id, dir / (id + ".yaml"));
-  auto blank = [](RecordKind k) {
-    Record r;
-    r.kind = k;
-    return r;
-  };
-  return load_cached<Record>(files, cache_file, k_magic, parse, put_record, get_record, blank,
-                             kind);
+                                        const std::function<Record(const std::string&)>& parse,
+                                        bool closed_only) {
+  Record blank;
+  blank.kind = kind;
+  std::function<bool(std::uint8_t)> want;
+  if (closed_only) want = [](std::uint8_t tag) { return tag == 1; };
+  return load_cached<Record, RecordCodec>(files, cache_file, parse, want, blank);
 }
 
-std::vector<Task> load_tasks_cached(const std::vector<std::pair<std::string, fs::path>>& files,
-                                    const fs::path& cache_file,
-                                    const std::function<Task(const std::string&)>& parse) {
-  return load_cached<Task>(
-      files, cache_file, k_task_magic, parse, put_task, get_task, [](RecordKind) { return Task{}; },
-      RecordKind::deal);
+std::vector<Task> load_tasks_cached(const FileSet& files, const fs::path& cache_file,
+                                    const std::function<Task(const std::string&)>& parse,
+                                    const std::function<bool(Status)>& want) {
+  std::function<bool(std::uint8_t)> by_tag;
+  if (want)
+    by_tag = [&](std::uint8_t tag) {
+      return tag <= static_cast<std::uint8_t>(Status::cancelled) && want(static_cast<Status>(tag));
+    };
+  return load_cached<Task, TaskCodec>(files, cache_file, parse, by_tag, Task{});
 }
 
 }  // namespace tally::core

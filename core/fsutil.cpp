@@ -39,6 +39,11 @@ void fsync_dir(const fs::path& dir) {
 }  // namespace
 
 void write_file_atomic(const fs::path& path, std::string_view content) {
+  write_file_atomic(path, std::vector<std::string_view>{content}, Durability::synced);
+}
+
+void write_file_atomic(const fs::path& path, const std::vector<std::string_view>& pieces,
+                       Durability durability) {
   fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -47,22 +52,25 @@ void write_file_atomic(const fs::path& path, std::string_view content) {
   int fd = ::mkstemps(tmpl.data(), 4);
   if (fd < 0)
     throw Error("cannot write in {}: {}", dir.string(), std::strerror(errno)).exit(Exit::failed);
-  const char* p = content.data();
-  size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int err = errno;
-      ::close(fd);
-      ::unlink(tmpl.c_str());
-      throw Error("cannot write {}: {}", path.string(), std::strerror(err)).exit(Exit::failed);
+  for (std::string_view content : pieces) {
+    const char* p = content.data();
+    size_t left = content.size();
+    while (left > 0) {
+      ssize_t n = ::write(fd, p, left);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        int err = errno;
+        ::close(fd);
+        ::unlink(tmpl.c_str());
+        throw Error("cannot write {}: {}", path.string(), std::strerror(err)).exit(Exit::failed);
+      }
+      p += n;
+      left -= static_cast<size_t>(n);
     }
-    p += n;
-    left -= static_cast<size_t>(n);
   }
   ::fchmod(fd, 0644);
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+  bool synced = durability == Durability::unsynced || ::fsync(fd) == 0;
+  if (!synced || ::close(fd) != 0) {
     int err = errno;
     ::unlink(tmpl.c_str());
     throw Error("cannot write {}: {}", path.string(), std::strerror(err)).exit(Exit::failed);
@@ -72,7 +80,7 @@ void write_file_atomic(const fs::path& path, std::string_view content) {
     ::unlink(tmpl.c_str());
     throw Error("cannot replace {}: {}", path.string(), std::strerror(err)).exit(Exit::failed);
   }
-  fsync_dir(dir);
+  if (durability == Durability::synced) fsync_dir(dir);
 }
 
 FileLock::FileLock(const fs::path& path, std::chrono::milliseconds timeout) {

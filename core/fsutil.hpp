@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tally::core {
 
@@ -15,6 +16,14 @@ std::string read_file(const std::filesystem::path& path);
 // Replaces (or creates) `path` with `content` so that a crash leaves either the
 // old or the new file. Creates missing parent folders.
 void write_file_atomic(const std::filesystem::path& path, std::string_view content);
+
+// synced: the file and its folder are flushed to disk before this returns (the
+// store's files). unsynced: still replaced whole by rename, but a crash may
+// lose it (a cache, which is checked on reading and rebuilt when lost).
+enum class Durability { synced, unsynced };
+// The same for content given in pieces, written one after another.
+void write_file_atomic(const std::filesystem::path& path,
+                       const std::vector<std::string_view>& pieces, Durability durability);
 
 // An exclusive advisory lock (flock) on a file; released on destruction or
 // process death, so a crashed writer never leaves a stale lock behind.

@@ -89,6 +89,21 @@ std::vector<std::string> shortest_prefixes(const std::vector<std::string>& ids, 
   return out;
 }
 
+std::string shortest_prefix(const std::vector<std::string>& sorted, const std::string& id,
+                            size_t head_len, size_t min_tail) {
+  auto common = [&](const std::string& other) {
+    size_t n = 0;
+    while (n < id.size() && n < other.size() && id[n] == other[n]) ++n;
+    return n;
+  };
+  size_t need = head_len + min_tail;
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), id);
+  if (it != sorted.begin()) need = std::max(need, common(*std::prev(it)) + 1);
+  if (it != sorted.end() && *it == id) ++it;
+  if (it != sorted.end()) need = std::max(need, common(*it) + 1);
+  return id.substr(0, std::min(need, id.size()));
+}
+
 std::string resolve_prefix(std::string_view prefix, const std::vector<std::string>& ids,
                            std::string_view what) {
   std::vector<std::string> matches;

@@ -45,6 +45,11 @@ bool is_safe_store_path(const std::filesystem::path& relative);
 std::vector<std::string> shortest_prefixes(const std::vector<std::string>& ids, size_t head_len,
                                            size_t min_tail);
 
+// The same for one `id` among `sorted` IDs (which may hold it): a binary search,
+// so a listing of 20 tasks in a store of 100 000 does not sort them all.
+std::string shortest_prefix(const std::vector<std::string>& sorted, const std::string& id,
+                            size_t head_len, size_t min_tail);
+
 // Finds the one id starting with `prefix`. Throws Error when none matches
 // (with the nearest IDs) or several do (listing them).
 std::string resolve_prefix(std::string_view prefix, const std::vector<std::string>& ids,

@@ -105,14 +105,21 @@ CheckResult check_plan(const Plan& plan, const std::vector<Record>& deals, const
   // The period in the store's zone; a deal closed after as-of has not happened yet.
   Instant start = zone.to_instant(LocalTime{period.first});
   Instant end = zone.to_instant(LocalTime{period.last + date::days{1}});
-  std::vector<bool> counted(deals.size());
-  for (size_t i = 0; i < deals.size(); ++i) {
-    const Record& d = deals[i];
-    counted[i] = d.kind == RecordKind::deal && d.closed && d.closed->at >= start &&
-                 d.closed->at < end && d.closed->at <= options.as_of && is_won(d, settings);
-  }
+  std::vector<const Record*> counted;  // the deals won in the period, in store order
+  // Stage names are matched ignoring case, which is slow per deal: once per distinct stage.
+  std::vector<std::pair<std::string_view, bool>> won;
+  auto is_won_stage = [&](const Record& d) {
+    for (const auto& [stage, w] : won)
+      if (stage == d.stage) return w;
+    won.emplace_back(d.stage, is_won(d, settings));
+    return won.back().second;
+  };
+  for (const Record& d : deals)
+    if (d.kind == RecordKind::deal && d.closed && d.closed->at >= start && d.closed->at < end &&
+        d.closed->at <= options.as_of && is_won_stage(d))
+      counted.push_back(&d);
 
-  std::vector<std::vector<std::string>> segments_of(deals.size());
+  std::vector<std::vector<std::string>> segments_of(counted.size());
   const Wide total = result.days_total, elapsed = result.days_elapsed;
   for (const auto& seg : plan.segments) {
     SegmentResult s;
@@ -121,10 +128,11 @@ CheckResult check_plan(const Plan& plan, const std::vector<Record>& deals, const
     if (seg.actual) {
       s.actual = *seg.actual;
     } else {
-      for (size_t i = 0; i < deals.size(); ++i) {
-        if (!counted[i] || !segment_matches(seg, deals[i], settings, people)) continue;
-        s.deals.push_back(&deals[i]);
-        s.actual += plan.measure == Measure::amount ? store_amount(deals[i], plan, settings) : 1;
+      for (size_t i = 0; i < counted.size(); ++i) {
+        const Record& deal = *counted[i];
+        if (!segment_matches(seg, deal, settings, people)) continue;
+        s.deals.push_back(&deal);
+        s.actual += plan.measure == Measure::amount ? store_amount(deal, plan, settings) : 1;
         segments_of[i].push_back(seg.name);
       }
     }
@@ -145,8 +153,8 @@ CheckResult check_plan(const Plan& plan, const std::vector<Record>& deals, const
     result.segments.push_back(std::move(s));
   }
 
-  for (size_t i = 0; i < deals.size(); ++i)
-    if (segments_of[i].size() > 1) result.overlaps.emplace_back(&deals[i], segments_of[i]);
+  for (size_t i = 0; i < counted.size(); ++i)
+    if (segments_of[i].size() > 1) result.overlaps.emplace_back(counted[i], segments_of[i]);
   return result;
 }
 

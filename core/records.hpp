@@ -41,7 +41,7 @@ struct Record {
   std::vector<std::pair<std::string, std::string>> fields;  // in file order
   // Oldest first: {at, by, event, ...}; `by` may be absent (a system wrote it).
   std::vector<LogEntry> log;
-  YAML::Node unknown{YAML::NodeType::Map};
+  YAML::Node unknown;  // null until a key is kept (a map node per record costs allocations)
 
   // A field by name: the built-in ones first, then `fields`.
   std::optional<std::string> field(std::string_view name) const;

@@ -7,6 +7,8 @@
 #include "core/journal.hpp"
 #include "core/text.hpp"
 
+#include <dirent.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <set>
@@ -48,28 +50,63 @@ const People& Store::people() const {
   return *m_people;
 }
 
+namespace {
+
+// The names in `dir` (an open DIR) that are folders (dirs) or ".yaml" files
+// not starting with '.' (files, without the extension). POSIX readdir: a
+// store of 100 000 tasks is listed without a path object per file.
+void list_folder(const fs::path& dir, std::vector<std::string>* dirs,
+                 std::vector<std::string>* files) {
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return;
+  while (const dirent* e = ::readdir(d)) {
+    std::string_view name = e->d_name;
+    if (name.starts_with('.')) continue;
+    bool is_dir = e->d_type == DT_DIR;
+    if (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) {
+      std::error_code ec;
+      is_dir = fs::is_directory(dir / name, ec);
+    }
+    if (is_dir && dirs)
+      dirs->emplace_back(name);
+    else if (!is_dir && files && name.size() > 5 && name.ends_with(".yaml"))
+      files->emplace_back(name.substr(0, name.size() - 5));
+  }
+  ::closedir(d);
+}
+
+}  // namespace
+
 const std::vector<std::string>& Store::task_ids() const {
   if (m_task_ids) return *m_task_ids;
   m_task_ids.emplace();
-  fs::path tasks = m_root / "tasks";
-  std::error_code ec;
-  if (!fs::is_directory(tasks, ec)) return *m_task_ids;
+  m_task_dir_of.clear();
+  m_task_dirs.clear();
   // tasks/YYYY/MM/<ID>.yaml: three levels, read by name only.
-  for (const auto& year : fs::directory_iterator(tasks, ec)) {
-    if (!year.is_directory()) continue;
-    for (const auto& month : fs::directory_iterator(year.path(), ec)) {
-      if (!month.is_directory()) continue;
-      for (const auto& file : fs::directory_iterator(month.path(), ec)) {
-        const fs::path& p = file.path();
-        std::string name = p.filename().string();
-        if (name.starts_with('.') || p.extension() != ".yaml") continue;
-        std::string id = p.stem().string();
-        m_task_ids->push_back(id);
-        m_task_paths[id] = p;
-      }
+  std::vector<std::pair<std::string, std::uint32_t>> found;
+  fs::path tasks = m_root / "tasks";
+  std::vector<std::string> years;
+  list_folder(tasks, &years, nullptr);
+  std::sort(years.begin(), years.end());
+  for (const auto& year : years) {
+    std::vector<std::string> months;
+    list_folder(tasks / year, &months, nullptr);
+    std::sort(months.begin(), months.end());
+    for (const auto& month : months) {
+      std::vector<std::string> names;
+      list_folder(tasks / year / month, nullptr, &names);
+      auto dir = static_cast<std::uint32_t>(m_task_dirs.size());
+      m_task_dirs.push_back(tasks / year / month);
+      for (auto& name : names) found.emplace_back(std::move(name), dir);
     }
   }
-  std::sort(m_task_ids->begin(), m_task_ids->end());
+  std::sort(found.begin(), found.end());
+  m_task_ids->reserve(found.size());
+  m_task_dir_of.reserve(found.size());
+  for (auto& [id, dir] : found) {
+    m_task_ids->push_back(std::move(id));
+    m_task_dir_of.push_back(dir);
+  }
   return *m_task_ids;
 }
 
@@ -85,10 +122,10 @@ std::string Store::resolve_task(std::string_view typed) const {
 }
 
 fs::path Store::task_path(const std::string& id) const {
-  task_ids();
-  auto it = m_task_paths.find(id);
-  if (it == m_task_paths.end()) throw Error("no task {}", id);
-  return it->second;
+  const auto& ids = task_ids();
+  auto it = std::lower_bound(ids.begin(), ids.end(), id);
+  if (it == ids.end() || *it != id) throw Error("no task {}", id);
+  return m_task_dirs[m_task_dir_of[static_cast<size_t>(it - ids.begin())]] / (id + ".yaml");
 }
 
 Task Store::load_task(const std::string& id) const {
@@ -96,24 +133,19 @@ Task Store::load_task(const std::string& id) const {
   return parse_task(load_yaml_file(p, p.lexically_relative(m_root)), m_zone);
 }
 
-std::vector<Task> Store::load_tasks() const {
-  std::vector<std::pair<std::string, fs::path>> files;
-  files.reserve(task_ids().size());
-  for (const auto& id : task_ids()) files.emplace_back(id, m_task_paths.at(id));
-  return load_tasks_cached(files, m_root / ".tally" / "cache" / "tasks.bin",
-                           [&](const std::string& id) { return load_task(id); });
+std::vector<Task> Store::load_tasks(const std::function<bool(Status)>& want) const {
+  FileSet files;
+  files.names = &task_ids();
+  files.dirs = m_task_dirs;
+  files.dir_of = &m_task_dir_of;
+  return load_tasks_cached(
+      files, m_root / ".tally" / "cache" / "tasks.bin",
+      [&](const std::string& id) { return load_task(id); }, want);
 }
 
 std::vector<std::string> Store::record_ids(RecordKind kind) const {
   std::vector<std::string> out;
-  std::error_code ec;
-  fs::path dir = m_root / kind_folder(kind);
-  if (!fs::is_directory(dir, ec)) return out;
-  for (const auto& f : fs::directory_iterator(dir, ec)) {
-    std::string name = f.path().filename().string();
-    if (name.starts_with('.') || f.path().extension() != ".yaml") continue;
-    out.push_back(f.path().stem().string());
-  }
+  list_folder(m_root / kind_folder(kind), nullptr, &out);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -133,13 +165,19 @@ Record Store::require_record(RecordKind kind, const std::string& id) const {
   throw std::move(e).hint(fmt::format("'tally {} list' shows them", kind_name(kind)));
 }
 
-std::vector<Record> Store::load_records(RecordKind kind) const {
-  fs::path dir = m_root / kind_folder(kind);
+std::vector<Record> Store::load_records(RecordKind kind, bool closed_only) const {
+  auto ids = record_ids(kind);
+  FileSet files;
+  files.names = &ids;
+  files.dirs = {m_root / kind_folder(kind)};
   fs::path cache = m_root / ".tally" / "cache" / (std::string(kind_folder(kind)) + ".bin");
-  return load_records_cached(kind, dir, cache, record_ids(kind), [&](const std::string& id) {
-    fs::path rel = fs::path(kind_folder(kind)) / (id + ".yaml");
-    return parse_record(load_yaml_file(m_root / rel, rel), kind, m_zone);
-  });
+  return load_records_cached(
+      kind, files, cache,
+      [&](const std::string& id) {
+        fs::path rel = fs::path(kind_folder(kind)) / (id + ".yaml");
+        return parse_record(load_yaml_file(m_root / rel, rel), kind, m_zone);
+      },
+      closed_only);
 }
 
 std::unique_ptr<FileLock> Store::lock() const {
@@ -192,7 +230,6 @@ void Store::write_changes(const std::vector<Change>& changes) const {
     }
   }
   m_task_ids.reset();
-  m_task_paths.clear();
   m_people.reset();
 }
 

@@ -11,7 +11,9 @@
 #include "core/settings.hpp"
 #include "core/task.hpp"
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -45,14 +47,17 @@ class Store {
   // Resolves a typed ID or unique prefix to a full task ID.
   std::string resolve_task(std::string_view typed) const;
   Task load_task(const std::string& id) const;
-  std::vector<Task> load_tasks() const;
+  // Every task, or only those whose status `want` accepts: the others are not
+  // even decoded from the cache (most tasks are closed; most commands read open ones).
+  std::vector<Task> load_tasks(const std::function<bool(Status)>& want = {}) const;
   std::filesystem::path task_path(const std::string& id) const;
 
   std::vector<std::string> record_ids(RecordKind kind) const;
   std::optional<Record> find_record(RecordKind kind, const std::string& id) const;
   // The record or an Error listing the nearest IDs.
   Record require_record(RecordKind kind, const std::string& id) const;
-  std::vector<Record> load_records(RecordKind kind) const;
+  // Every record of the kind, or only those with a `closed` date (what plans count).
+  std::vector<Record> load_records(RecordKind kind, bool closed_only = false) const;
 
   // Takes the writers' lock (.tally/lock), waiting up to $TALLY_LOCK_TIMEOUT
   // seconds (10), then finishes a change that a killed writer left in the journal.
@@ -79,8 +84,9 @@ class Store {
   Settings m_settings;
   Zone m_zone;
   mutable std::optional<People> m_people;
-  mutable std::optional<std::vector<std::string>> m_task_ids;
-  mutable std::map<std::string, std::filesystem::path> m_task_paths;
+  mutable std::optional<std::vector<std::string>> m_task_ids;  // sorted
+  mutable std::vector<std::uint32_t> m_task_dir_of;            // each ID's folder
+  mutable std::vector<std::filesystem::path> m_task_dirs;      // tasks/YYYY/MM
 };
 
 }  // namespace tally::core

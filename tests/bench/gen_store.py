@@ -308,7 +308,7 @@ def main():
 
     if not args.no_commit:
         started = time.monotonic()
-        git = ["git", "-C", root, "-c", "user.name=Bench", "-c", "user.email=head@bench.example"]
+        git = ["git", "-C", root, "-c", "user.name=Bench", "-c", "user.email=head@bench.example", "-c", "gc.auto=0"]
         subprocess.run(git + ["add", "-A"], check=True)
         subprocess.run(git + ["commit", "-q", "-m", f"bench store: {args.tasks} tasks, {args.deals} deals"],
                        check=True)

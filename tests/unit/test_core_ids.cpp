@@ -51,6 +51,15 @@ TEST_CASE("core::is_safe_record_id") {
   CHECK_FALSE(is_safe_record_id(std::string(65, 'a')));
 }
 
+TEST_CASE("core::shortest_prefix agrees with shortest_prefixes") {
+  std::vector<std::string> ids{"T-ABCDE00000", "T-ABCDF00000", "T-ABCDF00001",
+                               "T-QQQQ000000", "T-QQQQ100000", "T-ZZZZZZZZZZ"};
+  auto all = shortest_prefixes(ids, 2, 4);
+  for (size_t i = 0; i < ids.size(); ++i) CHECK(shortest_prefix(ids, ids[i], 2, 4) == all[i]);
+  CHECK(shortest_prefix(ids, "T-ABCDF00002", 2, 4) == "T-ABCDF00002");  // not in the list
+  CHECK(shortest_prefix({}, "T-ABCDEFGHJK", 2, 4) == "T-ABCD");
+}
+
 TEST_CASE("core::shortest_prefixes") {
   SUBCASE("at least four characters after T-") {
     auto p = shortest_prefixes({"T-ABCDEFGHJK", "T-ZZZZZZZZZZ"}, 2, 4);
