@@ -109,11 +109,10 @@ std::vector<Task> add_tasks(Context& ctx, const TaskAddRequest& rq) {
   Stamp created = Stamp::make(ctx.now, zone);
   std::vector<Task> tasks;
   std::vector<Change> changes;
-  const auto& existing = ctx.store.task_ids();
   for (const auto& login : assignees) {
     Task t;
     do t.id = new_id("T-");
-    while (std::binary_search(existing.begin(), existing.end(), t.id));
+    while (ctx.store.has_task(t.id));
     t.title = title;
     t.creator = actor.login;
     t.responsible = login;

@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 
 #include <dirent.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -77,13 +78,10 @@ void list_folder(const fs::path& dir, std::vector<std::string>* dirs,
 
 }  // namespace
 
-const std::vector<std::string>& Store::task_ids() const {
-  if (m_task_ids) return *m_task_ids;
-  m_task_ids.emplace();
-  m_task_dir_of.clear();
-  m_task_dirs.clear();
-  // tasks/YYYY/MM/<ID>.yaml: three levels, read by name only.
-  std::vector<std::pair<std::string, std::uint32_t>> found;
+const std::vector<fs::path>& Store::task_dirs() const {
+  if (m_task_dirs) return *m_task_dirs;
+  m_task_dirs.emplace();
+  // tasks/YYYY/MM/<ID>.yaml: the folders of the first two levels, in order.
   fs::path tasks = m_root / "tasks";
   std::vector<std::string> years;
   list_folder(tasks, &years, nullptr);
@@ -92,13 +90,21 @@ const std::vector<std::string>& Store::task_ids() const {
     std::vector<std::string> months;
     list_folder(tasks / year, &months, nullptr);
     std::sort(months.begin(), months.end());
-    for (const auto& month : months) {
-      std::vector<std::string> names;
-      list_folder(tasks / year / month, nullptr, &names);
-      auto dir = static_cast<std::uint32_t>(m_task_dirs.size());
-      m_task_dirs.push_back(tasks / year / month);
-      for (auto& name : names) found.emplace_back(std::move(name), dir);
-    }
+    for (const auto& month : months) m_task_dirs->push_back(tasks / year / month);
+  }
+  return *m_task_dirs;
+}
+
+const std::vector<std::string>& Store::task_ids() const {
+  if (m_task_ids) return *m_task_ids;
+  m_task_ids.emplace();
+  m_task_dir_of.clear();
+  std::vector<std::pair<std::string, std::uint32_t>> found;
+  const auto& dirs = task_dirs();
+  for (size_t dir = 0; dir < dirs.size(); ++dir) {
+    std::vector<std::string> names;
+    list_folder(dirs[dir], nullptr, &names);
+    for (auto& name : names) found.emplace_back(std::move(name), static_cast<std::uint32_t>(dir));
   }
   std::sort(found.begin(), found.end());
   m_task_ids->reserve(found.size());
@@ -110,6 +116,27 @@ const std::vector<std::string>& Store::task_ids() const {
   return *m_task_ids;
 }
 
+std::optional<fs::path> Store::probe_task(const std::string& id) const {
+  if (m_task_ids) {
+    auto it = std::lower_bound(m_task_ids->begin(), m_task_ids->end(), id);
+    if (it == m_task_ids->end() || *it != id) return std::nullopt;
+    return (*m_task_dirs)[m_task_dir_of[static_cast<size_t>(it - m_task_ids->begin())]] /
+           (id + ".yaml");
+  }
+  // One stat per month folder instead of listing 100 000 files.
+  if (!is_task_id(id)) return std::nullopt;
+  for (const auto& dir : task_dirs()) {
+    fs::path p = dir / (id + ".yaml");
+    struct stat st {};
+    if (::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode)) return p;
+  }
+  return std::nullopt;
+}
+
+bool Store::has_task(const std::string& id) const {
+  return probe_task(id).has_value();
+}
+
 std::string Store::resolve_task(std::string_view typed) const {
   std::string want = normalize_task_id(typed);
   if (!is_task_id_prefix(want))
@@ -118,14 +145,14 @@ std::string Store::resolve_task(std::string_view typed) const {
   if (want.size() < 6)
     throw Error("'{}' is too short for a task ID", typed)
         .hint("type at least 4 characters after T-");
+  // A whole ID is found without listing every task; a prefix needs the list.
+  if (is_task_id(want) && has_task(want)) return want;
   return resolve_prefix(want, task_ids(), "task");
 }
 
 fs::path Store::task_path(const std::string& id) const {
-  const auto& ids = task_ids();
-  auto it = std::lower_bound(ids.begin(), ids.end(), id);
-  if (it == ids.end() || *it != id) throw Error("no task {}", id);
-  return m_task_dirs[m_task_dir_of[static_cast<size_t>(it - ids.begin())]] / (id + ".yaml");
+  if (auto p = probe_task(id)) return *p;
+  throw Error("no task {}", id);
 }
 
 Task Store::load_task(const std::string& id) const {
@@ -136,7 +163,7 @@ Task Store::load_task(const std::string& id) const {
 std::vector<Task> Store::load_tasks(const std::function<bool(Status)>& want) const {
   FileSet files;
   files.names = &task_ids();
-  files.dirs = m_task_dirs;
+  files.dirs = *m_task_dirs;
   files.dir_of = &m_task_dir_of;
   return load_tasks_cached(
       files, m_root / ".tally" / "cache" / "tasks.bin",
@@ -230,6 +257,7 @@ void Store::write_changes(const std::vector<Change>& changes) const {
     }
   }
   m_task_ids.reset();
+  m_task_dirs.reset();
   m_people.reset();
 }
 

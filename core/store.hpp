@@ -42,8 +42,10 @@ class Store {
 
   const People& people() const;
 
-  // Task IDs from file names alone (no parsing).
+  // Task IDs from file names alone (no parsing), sorted.
   const std::vector<std::string>& task_ids() const;
+  // Whether a task with this whole ID exists: a stat per month folder, no listing.
+  bool has_task(const std::string& id) const;
   // Resolves a typed ID or unique prefix to a full task ID.
   std::string resolve_task(std::string_view typed) const;
   Task load_task(const std::string& id) const;
@@ -84,9 +86,12 @@ class Store {
   Settings m_settings;
   Zone m_zone;
   mutable std::optional<People> m_people;
-  mutable std::optional<std::vector<std::string>> m_task_ids;  // sorted
-  mutable std::vector<std::uint32_t> m_task_dir_of;            // each ID's folder
-  mutable std::vector<std::filesystem::path> m_task_dirs;      // tasks/YYYY/MM
+  const std::vector<std::filesystem::path>& task_dirs() const;
+  std::optional<std::filesystem::path> probe_task(const std::string& id) const;
+
+  mutable std::optional<std::vector<std::string>> m_task_ids;             // sorted
+  mutable std::vector<std::uint32_t> m_task_dir_of;                       // each ID's folder
+  mutable std::optional<std::vector<std::filesystem::path>> m_task_dirs;  // tasks/YYYY/MM
 };
 
 }  // namespace tally::core
