@@ -60,7 +60,7 @@ bool same_entry(const LogEntry& a, const LogEntry& b) {
   if (a.data.size() != b.data.size()) return false;
   for (size_t i = 0; i < a.data.size(); ++i)
     if (a.data[i].first != b.data[i].first ||
-        emit_yaml(a.data[i].second) != emit_yaml(b.data[i].second))
+        emit_yaml(a.data[i].second.node()) != emit_yaml(b.data[i].second.node()))
       return false;
   return true;
 }

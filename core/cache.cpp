@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstring>
 #include <memory>
+#include <optional>
 
 namespace tally::core {
 
@@ -19,8 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view k_record_magic = "tally-records-cache 4\n";
-constexpr std::string_view k_task_magic = "tally-tasks-cache 3\n";
+constexpr std::string_view k_record_magic = "tally-records-cache 5\n";
+constexpr std::string_view k_task_magic = "tally-tasks-cache 4\n";
 constexpr std::int64_t k_racy_ns = 2'000'000'000;
 
 struct Signature {
@@ -250,13 +251,50 @@ bool get_pairs(Reader& in, std::vector<std::pair<std::string, YAML::Node>>& v) {
   return true;
 }
 
+// A log value: a scalar with its tag, or null, or a collection as YAML text.
+void put_log_value(Writer& w, const LogValue& v) {
+  if (v.IsScalar()) {
+    w.u64('s');
+    w.str(v.Tag());
+    w.str(v.Scalar());
+  } else if (v.Type() == YAML::NodeType::Null) {
+    w.u64('n');
+  } else {
+    w.u64('y');
+    put_node(w, v.node());
+  }
+}
+
+bool get_log_value(Reader& in, std::optional<LogValue>& v) {
+  std::uint64_t kind = 0;
+  if (!in.u64(kind)) return false;
+  if (kind == 'n') {
+    v = LogValue::null();
+    return true;
+  }
+  if (kind == 's') {
+    std::string tag, text;
+    if (!in.str(tag) || !in.str(text)) return false;
+    v = LogValue::scalar(std::move(text), std::move(tag));
+    return true;
+  }
+  YAML::Node n;
+  if (kind != 'y' || !get_node(in, n)) return false;
+  v = LogValue(n);
+  return true;
+}
+
 void put_log(Writer& w, const std::vector<LogEntry>& log) {
   w.u64(log.size());
   for (const auto& e : log) {
     put_stamp(w, e.at);
     w.str(e.by);
     w.str(e.event);
-    put_pairs(w, e.data);
+    w.u64(e.data.size());
+    for (const auto& [k, v] : e.data) {
+      w.str(k);
+      put_log_value(w, v);
+    }
   }
 }
 
@@ -266,8 +304,17 @@ bool get_log(Reader& in, std::vector<LogEntry>& log) {
   log.reserve(static_cast<size_t>(count));
   for (std::uint64_t i = 0; i < count; ++i) {
     LogEntry e;
-    if (!get_stamp(in, e.at) || !in.str(e.by) || !in.str(e.event) || !get_pairs(in, e.data))
+    std::uint64_t values = 0;
+    if (!get_stamp(in, e.at) || !in.str(e.by) || !in.str(e.event) || !in.u64(values) ||
+        values > in.rest().size())
       return false;
+    e.data.reserve(static_cast<size_t>(values));
+    for (std::uint64_t k = 0; k < values; ++k) {
+      std::string key;
+      std::optional<LogValue> v;
+      if (!in.str(key) || !get_log_value(in, v)) return false;
+      e.data.emplace_back(std::move(key), std::move(*v));
+    }
     log.push_back(std::move(e));
   }
   return true;

@@ -47,6 +47,40 @@ bool is_active(Status s) {
   return s == Status::new_ || s == Status::accepted || s == Status::in_progress;
 }
 
+LogValue::LogValue(const YAML::Node& node) : m_kind(node.Type()) {
+  if (node.IsScalar()) {
+    m_scalar = node.Scalar();
+    m_tag = node.Tag();
+  } else if (node.IsMap() || node.IsSequence()) {
+    m_tag = node.Tag();
+    m_collection = std::make_shared<const YAML::Node>(YAML::Clone(node));
+  } else {
+    m_kind = YAML::NodeType::Null;
+  }
+}
+
+LogValue LogValue::scalar(std::string text, std::string tag) {
+  LogValue v;
+  v.m_kind = YAML::NodeType::Scalar;
+  v.m_scalar = std::move(text);
+  v.m_tag = std::move(tag);
+  return v;
+}
+
+LogValue LogValue::null() {
+  return LogValue();
+}
+
+YAML::Node LogValue::node() const {
+  if (m_kind == YAML::NodeType::Scalar) {
+    YAML::Node n(m_scalar);
+    if (!m_tag.empty()) n.SetTag(m_tag);
+    return n;
+  }
+  if (m_kind == YAML::NodeType::Null) return YAML::Node();
+  return YAML::Clone(*m_collection);
+}
+
 std::string LogEntry::get(std::string_view key) const {
   for (const auto& [k, v] : data)
     if (k == key && v.IsScalar()) return v.Scalar();
@@ -71,7 +105,7 @@ std::vector<LogEntry> read_log(const Reader& r, const YAML::Node& list, bool nee
       else if (k == "event")
         e.event = r.line(f.second, "event");
       else
-        e.data.emplace_back(k, YAML::Clone(f.second));
+        e.data.emplace_back(k, f.second);
     }
     if (e.at.text.empty() || e.event.empty() || (need_by && e.by.empty()))
       r.problems.add(r.doc, item,
@@ -89,7 +123,7 @@ YAML::Node log_node(const std::vector<LogEntry>& log) {
     item["at"] = e.at.text;
     if (!e.by.empty()) item["by"] = text_node(e.by);
     item["event"] = text_node(e.event);
-    for (const auto& [k, v] : e.data) item[k] = v;
+    for (const auto& [k, v] : e.data) item[k] = v.node();
     list.push_back(item);
   }
   return list;

@@ -5,6 +5,7 @@
 
 #include "core/schema.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -27,12 +28,40 @@ struct ChecklistItem {
   bool done = false;
 };
 
+// A further value of a log entry (from, to, reason, text ...): nearly always a
+// scalar, kept as its text and tag (the tag is how quoting survives) rather than
+// as a YAML node, which costs half a kilobyte and five allocations; 100 000
+// tasks' logs are read at once. Lists and maps, which only a hand edit writes,
+// are kept as nodes.
+class LogValue {
+ public:
+  LogValue(const YAML::Node& node);  // NOLINT: entries are built from nodes
+  bool IsScalar() const { return m_kind == YAML::NodeType::Scalar; }
+  // The scalar's text; "" for anything else.
+  const std::string& Scalar() const { return m_scalar; }
+  const std::string& Tag() const { return m_tag; }
+  YAML::NodeType::value Type() const { return m_kind; }
+  // The value as a node, to write.
+  YAML::Node node() const;
+
+  // For the cache: a scalar or null made from its parts.
+  static LogValue scalar(std::string text, std::string tag);
+  static LogValue null();
+
+ private:
+  LogValue() = default;
+  YAML::NodeType::value m_kind = YAML::NodeType::Null;
+  std::string m_scalar;
+  std::string m_tag;
+  std::shared_ptr<const YAML::Node> m_collection;  // a map or sequence, cloned off its document
+};
+
 struct LogEntry {
   Stamp at;
   std::string by;
   std::string event;
   // Further keys of the entry (from, to, reason, text ...) in file order.
-  std::vector<std::pair<std::string, YAML::Node>> data;
+  std::vector<std::pair<std::string, LogValue>> data;
 
   std::string get(std::string_view key) const;
 };
