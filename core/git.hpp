@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tally::core {
@@ -25,10 +26,11 @@ class Git {
   // `git config --get key`, nullopt when unset.
   std::optional<std::string> config(const std::string& key) const;
   void init() const;
-  // Stages exactly `paths` (relative to dir; deletions included) and commits
-  // only them, without scanning the rest of the work tree. When git has no
-  // identity configured, `fallback` is used. False when the paths were already
-  // as committed (no commit is made).
+  // Commits exactly `paths` (relative to dir; deletions included) as they are in
+  // the work tree, on top of HEAD, and stages them; the user's other staged work
+  // stays staged and out of the commit. Neither the work tree nor the whole index
+  // is scanned. When git has no identity configured, `fallback` is used. False
+  // when the paths were already as committed (no commit is made).
   bool commit(const std::vector<std::filesystem::path>& paths, const std::string& message,
               const std::optional<Identity>& fallback) const;
   // Unstages `paths` (after a failed commit).
@@ -39,10 +41,28 @@ class Git {
                   const std::string& input = {}) const;
 
  private:
-  // `git add` and `git commit --only`: for the first commit, and when the index
-  // holds staged work of the user's that must stay out of the commit.
+  struct Head {
+    std::string top;     // the top of the work tree
+    std::string prefix;  // the way from there to dir, "" or ending in '/'
+    std::string commit;  // HEAD's commit id
+  };
+  struct NewTree {
+    std::string before;  // HEAD's root tree
+    std::string after;
+  };
+  // The new root tree: HEAD's tree with `paths` as in the work tree,
+  // only the folders on their way written anew. Nullopt when plumbing cannot
+  // say it exactly (a symlink, a file where HEAD has a folder) and git's own
+  // `commit --only` must.
+  // A full object id (40 or 64 hex digits), and git's answer checked to be one.
+  static bool is_hex_id(std::string_view s);
+  static std::string checked_id(std::string_view out, const char* what);
+  std::optional<NewTree> tree_with(const std::vector<std::filesystem::path>& paths,
+                                   const Head& head, bool filemode) const;
+  // `git commit --only` of the staged paths: for the first commit, during a
+  // merge or a rebase, and for paths that plumbing leaves to git.
   bool commit_porcelain(const std::vector<std::filesystem::path>& paths, const std::string& message,
-                        const std::optional<Identity>& fallback) const;
+                        const std::optional<Identity>& fallback, bool has_head) const;
 
   std::filesystem::path m_dir;
 };

@@ -70,15 +70,20 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::files
   out.close_end(1);
   err.close_end(1);
 
-  // A writer that ignores SIGPIPE would otherwise die when the child exits early.
-  struct sigaction ignore {
-  }, old{};
-  ignore.sa_handler = SIG_IGN;
-  ::sigaction(SIGPIPE, &ignore, &old);
+  // Writing to a child that exited early raises SIGPIPE, which would kill tally: it is
+  // blocked in this thread while it writes, and one raised is taken back below. (Not
+  // sigaction: the disposition is the process's, and other threads may run children.)
+  sigset_t pipe_signal, old_mask;
+  sigemptyset(&pipe_signal);
+  sigaddset(&pipe_signal, SIGPIPE);
+  ::pthread_sigmask(SIG_BLOCK, &pipe_signal, &old_mask);
 
   ProcessResult result;
   size_t written = 0;
-  if (input.empty()) in.close_end(1);
+  if (input.empty())
+    in.close_end(1);
+  else  // a child that answers before it has read all its input must not block our write
+    ::fcntl(in.fd[1], F_SETFL, ::fcntl(in.fd[1], F_GETFL) | O_NONBLOCK);
   while (out.fd[0] >= 0 || err.fd[0] >= 0) {
     pollfd fds[3];
     int n = 0;
@@ -94,7 +99,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::files
       if (fds[i].fd == in.fd[1]) {
         ssize_t w = ::write(in.fd[1], input.data() + written, input.size() - written);
         if (w > 0) written += static_cast<size_t>(w);
-        if (w < 0 || written == input.size()) in.close_end(1);
+        bool again = w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR);
+        if ((w < 0 && !again) || written == input.size()) in.close_end(1);
         continue;
       }
       char buf[65536];
@@ -108,7 +114,13 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::files
     }
   }
   in.close_end(1);
-  ::sigaction(SIGPIPE, &old, nullptr);
+  sigset_t pending;
+  if (!sigismember(&old_mask, SIGPIPE) && ::sigpending(&pending) == 0 &&
+      sigismember(&pending, SIGPIPE)) {
+    timespec zero{};
+    ::sigtimedwait(&pipe_signal, nullptr, &zero);
+  }
+  ::pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }

@@ -150,7 +150,8 @@ echo "== write commands: medians of $write_runs runs, each a new task or a diffe
 want=$((write_runs + 1))
 tally task list --status new,accepted,in_progress --format json |
   jq -r --argjson n "$want" '.[:$n][].id' >"$work/done.tally"
-task status:pending _ids | sort -rn | head -n "$want" >"$work/done.tw"
+# (awk, not head: head would leave sort writing into a closed pipe, which pipefail reports)
+task status:pending _ids | tr ' ' '\n' | sort -rn | awk -v n="$want" 'NR <= n' >"$work/done.tw"
 n=$(wc -l <"$work/done.tally")
 [ "$(wc -l <"$work/done.tw")" -ge "$n" ] || n=$(wc -l <"$work/done.tw")
 if [ "$n" -lt 2 ]; then
