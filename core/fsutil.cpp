@@ -39,6 +39,24 @@ void fsync_dir(const fs::path& dir) {
 }  // namespace
 
 void write_file_atomic(const fs::path& path, std::string_view content) {
+  // A device or a pipe named as an output (--out /dev/stdout) is written to, never
+  // replaced: renaming over /dev/null would leave a plain file there for everyone.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    bool ok = fd >= 0;
+    for (size_t done = 0; ok && done < content.size();) {
+      ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      ok = n > 0;
+      if (ok) done += static_cast<size_t>(n);
+    }
+    int err = errno;
+    if (fd >= 0) ::close(fd);
+    if (!ok)
+      throw Error("cannot write {}: {}", path.string(), std::strerror(err)).exit(Exit::failed);
+    return;
+  }
   write_file_atomic(path, std::vector<std::string_view>{content}, Durability::synced);
 }
 

@@ -14,7 +14,8 @@ namespace tally::core {
 std::string read_file(const std::filesystem::path& path);
 
 // Replaces (or creates) `path` with `content` so that a crash leaves either the
-// old or the new file. Creates missing parent folders.
+// old or the new file. Creates missing parent folders. A device or a pipe is
+// written to as it is, never replaced.
 void write_file_atomic(const std::filesystem::path& path, std::string_view content);
 
 // synced: the file and its folder are flushed to disk before this returns (the

@@ -316,7 +316,9 @@ def main():
         started = time.monotonic()
         # a clone's objects are packed; loose ones would also make git gc --auto start in the
         # background of the first timed commit
-        subprocess.run(git + ["repack", "-a", "-d", "-q"], check=True)
+        # Its input closed: git's pack-objects reads revisions from standard input, and
+        # a caller's (a terminal, a CI log) is no place to take them from.
+        subprocess.run(git + ["repack", "-a", "-d", "-q"], check=True, stdin=subprocess.DEVNULL)
         progress("git repack", started)
 
 

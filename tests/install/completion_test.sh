@@ -55,7 +55,7 @@ expect "bash: complete -p" "$(bash --norc -c "source $dir/tally.bash; complete -
 if command -v zsh >/dev/null; then
   checks=$((checks + 1))
   if zsh -n "$dir/_tally"; then echo "ok   zsh: syntax"; else echo "FAIL zsh: syntax"; failures=$((failures + 1)); fi
-  reg=$(zsh -f -c "fpath=($dir \$fpath); autoload -U compinit; compinit -u -d /dev/null; print -r -- \$_comps[tally]" 2>&1)
+  reg=$(zsh -f -c "fpath=($dir \$fpath); autoload -U compinit; compinit -u -D; print -r -- \$_comps[tally]" 2>&1)
   expect "zsh: compinit registers _tally" "$reg" _tally
   zsh_complete() {
     zsh -f -c '
