@@ -153,19 +153,18 @@ std::vector<T> load_cached(const FileSet& files, const fs::path& cache_file,
   constexpr size_t k_none = static_cast<size_t>(-1);
   const size_t n = files.size();
   std::vector<Signature> sigs(n);
-  std::vector<bool> have_sig(n);
+  std::vector<char> have_sig(n);  // (not vector<bool>: threads write neighbours)
   std::vector<size_t> hit(n, k_none);
   std::vector<size_t> misses;
   {
     // 100 000 stats are most of a warm read: both cores share them.
     Folders folders(files.dirs);
-    std::unique_ptr<bool[]> ok(new bool[n]);
-    parallel_for(
-        n, [&](size_t i) { ok[i] = folders.signature(files.dir(i), (*files.names)[i], sigs[i]); });
+    parallel_for(n, [&](size_t i) {
+      have_sig[i] = folders.signature(files.dir(i), (*files.names)[i], sigs[i]);
+    });
     size_t j = 0;
     for (size_t i = 0; i < n; ++i) {
       const std::string& name = (*files.names)[i];
-      have_sig[i] = ok[i];
       // Both lists are sorted by name: one walk pairs them.
       while (j < cached.size() && cached[j].name < name) ++j;
       if (have_sig[i] && j < cached.size() && cached[j].name == name && cached[j].sig == sigs[i] &&
@@ -193,24 +192,35 @@ std::vector<T> load_cached(const FileSet& files, const fs::path& cache_file,
     if (!want || want(parsed[k].tag)) parsed[k].value = std::make_unique<T>(std::move(value));
   });
 
-  // The wanted values in file order: parsed ones moved, cached ones decoded on every core.
-  std::vector<std::pair<size_t, size_t>> chosen;  // file, miss number or k_none
-  for (size_t i = 0, k = 0; i < n; ++i) {
-    if (hit[i] != k_none) {
-      if (!want || want(cached[hit[i]].tag)) chosen.emplace_back(i, k_none);
-    } else if (k < misses.size() && misses[k] == i) {
-      if (parsed[k].value) chosen.emplace_back(i, k);
-      ++k;
-    }
+  // Each file's value bytes and tag, from the old cache or just parsed.
+  std::vector<std::string_view> bodies(n);
+  std::vector<std::uint8_t> tags(n);
+  std::vector<size_t> miss_of(n, k_none);
+  for (size_t k = 0; k < misses.size(); ++k) {
+    miss_of[misses[k]] = k;
+    bodies[misses[k]] = parsed[k].body;
+    tags[misses[k]] = parsed[k].tag;
   }
+  for (size_t i = 0; i < n; ++i)
+    if (hit[i] != k_none) {
+      bodies[i] = cached[hit[i]].body;
+      tags[i] = cached[hit[i]].tag;
+    }
+
+  // The wanted values in file order: parsed ones moved, cached ones decoded on every core.
+  std::vector<size_t> chosen;
+  for (size_t i = 0; i < n; ++i)
+    if (hit[i] != k_none ? !want || want(tags[i])
+                         : miss_of[i] != k_none && parsed[miss_of[i]].value)
+      chosen.push_back(i);
   std::vector<T> out(chosen.size(), blank);
   parallel_for(chosen.size(), [&](size_t c) {
-    auto [i, k] = chosen[c];
-    if (k != k_none) {
-      out[c] = std::move(*parsed[k].value);
+    size_t i = chosen[c];
+    if (miss_of[i] != k_none) {
+      out[c] = std::move(*parsed[miss_of[i]].value);
       return;
     }
-    Reader in(cached[hit[i]].body);
+    Reader in(bodies[i]);
     T value = blank;
     bool ok = false;
     try {
@@ -231,18 +241,6 @@ std::vector<T> load_cached(const FileSet& files, const fs::path& cache_file,
   auto now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                     std::chrono::system_clock::now().time_since_epoch())
                     .count();
-  std::vector<std::string_view> bodies(n);
-  std::vector<std::uint8_t> tags(n);
-  for (size_t i = 0, k = 0; i < n; ++i) {
-    if (hit[i] != k_none) {
-      bodies[i] = cached[hit[i]].body;
-      tags[i] = cached[hit[i]].tag;
-    } else if (k < misses.size() && misses[k] == i) {
-      bodies[i] = parsed[k].body;
-      tags[i] = parsed[k].tag;
-      ++k;
-    }
-  }
   std::vector<std::uint64_t> offsets(n);
   std::vector<std::string_view> pieces;
   std::uint64_t offset = 0;

@@ -32,7 +32,6 @@ struct FileSet {
 
   size_t size() const { return names->size(); }
   std::uint32_t dir(size_t i) const { return dir_of ? (*dir_of)[i] : 0; }
-  std::filesystem::path path(size_t i) const { return dirs[dir(i)] / ((*names)[i] + ".yaml"); }
 };
 
 // The records of one kind (deals/, companies/ ...), each from the cache when
