@@ -16,6 +16,12 @@ core::Context Globals::context() const {
   return ctx;
 }
 
+core::Context Globals::reading_context() const {
+  core::Context ctx = context();
+  ctx.store.skip_unreadable(unreadable);
+  return ctx;
+}
+
 const std::vector<CommandGroup>& command_groups() {
   static const std::vector<CommandGroup> groups{
       {"init", "create a store (and a git repository if there is none)", add_init},
@@ -41,6 +47,16 @@ const std::vector<CommandGroup>& command_groups() {
 }
 
 namespace {
+
+// The files a reading command went on without: a warning each, and exit 4 unless the command
+// already exits with something to say.
+int with_unreadable(int code, const core::UnreadableList& unreadable) {
+  if (unreadable.empty()) return code;
+  std::cout << std::flush;
+  for (const auto& u : unreadable) std::cerr << "tally: warning: " << u.message << " (skipped)\n";
+  std::cerr << "hint: 'tally check' lists every problem; the other files were read\n";
+  return code == 0 ? static_cast<int>(core::Exit::partial) : code;
+}
 
 void print_error(const core::Error& e) {
   std::cerr << "tally: error: " << e.what() << '\n';
@@ -81,10 +97,10 @@ int run(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : static_cast<int>(core::Exit::usage);
   } catch (const ExitRequest& e) {
-    return e.code;
+    return with_unreadable(e.code, *globals.unreadable);
   } catch (const core::Error& e) {
     print_error(e);
-    return static_cast<int>(e.exit_code());
+    return with_unreadable(static_cast<int>(e.exit_code()), *globals.unreadable);
   } catch (const YAML::Exception& e) {
     std::cerr << "tally: error: " << e.what() << '\n';
     return static_cast<int>(core::Exit::usage);
@@ -92,7 +108,7 @@ int run(int argc, char** argv) {
     std::cerr << "tally: error: " << e.what() << '\n';
     return static_cast<int>(core::Exit::failed);
   }
-  return 0;
+  return with_unreadable(0, *globals.unreadable);
 }
 
 }  // namespace tally::cli

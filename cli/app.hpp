@@ -15,9 +15,14 @@ namespace tally::cli {
 struct Globals {
   std::optional<std::string> store;
   bool no_commit = false;
+  // The files reading commands went on without; run() warns of them and exits 4.
+  std::shared_ptr<core::UnreadableList> unreadable = std::make_shared<core::UnreadableList>();
 
   // Opens the store and the clock for a command.
   core::Context context() const;
+  // The same for a command that only reads and reports: a file it cannot read is left out
+  // (with a warning and exit 4) instead of failing the whole report.
+  core::Context reading_context() const;
 };
 
 // Thrown by a command that ran fine but must exit with another code (--fail-on).

@@ -11,17 +11,10 @@ namespace tally::cli {
 
 namespace {
 
-const std::vector<std::string> counter_names{"overdue", "new",      "review",     "comments",
-                                             "total",   "due_soon", "no_deadline"};
-
-int counter_value(const core::Counters& c, const std::string& name) {
-  if (name == "overdue") return c.overdue;
-  if (name == "new") return c.new_;
-  if (name == "review") return c.review;
-  if (name == "comments") return c.comments;
-  if (name == "due_soon") return c.due_soon;
-  if (name == "no_deadline") return c.no_deadline;
-  return c.total();
+std::vector<std::string> counter_keys() {
+  std::vector<std::string> out;
+  for (const auto& k : core::counter_kinds()) out.emplace_back(k.key);
+  return out;
 }
 
 }  // namespace
@@ -40,13 +33,13 @@ void add_counters(CLI::App& parent, const Globals& globals) {
   cmd->add_option("--period", opt->period, "add efficiency over a month, such as 2026-11");
   cmd->add_option(
          "--fail-on", opt->fail_on,
-         "exit 1 when any of these counters is above zero: " + core::join(counter_names, ", "))
+         "exit 1 when any of these counters is above zero: " + core::join(counter_keys(), ", "))
       ->delimiter(',')
-      ->check(CLI::IsMember(counter_names));
+      ->check(CLI::IsMember(counter_keys()));
   cmd->add_option("--format", opt->format, "table, json, csv or yaml")
       ->check(CLI::IsMember(listing_formats));
   cmd->callback([opt, &globals] {
-    auto ctx = globals.context();
+    auto ctx = globals.reading_context();
     const auto& people = ctx.store.people();
     std::vector<const core::Person*> who;
     if (!opt->person.empty()) {
@@ -61,8 +54,8 @@ void add_counters(CLI::App& parent, const Globals& globals) {
     }
     std::optional<std::string> period;
     if (!opt->period.empty()) period = opt->period;
-    // The counters are about open tasks; efficiency over a period reads closed ones too.
-    auto tasks = period ? ctx.store.load_tasks() : ctx.store.load_tasks(core::is_open);
+    // The counters are about pending tasks; efficiency over a period reads closed ones too.
+    auto tasks = period ? ctx.store.load_tasks() : ctx.store.load_tasks(core::is_pending);
     auto report = build_counters(ctx, tasks, who, period);
     Format format = parse_format(opt->format);
     print_listing(std::cout, format, counters_table(report, format == Format::table),
@@ -74,7 +67,8 @@ void add_counters(CLI::App& parent, const Globals& globals) {
     }
     for (const auto& name : opt->fail_on)
       for (const auto& c : report.counters)
-        if (counter_value(c, name) > 0) throw ExitRequest{static_cast<int>(core::Exit::found)};
+        if (counter_value(c, *core::find_counter(name)) > 0)
+          throw ExitRequest{static_cast<int>(core::Exit::found)};
   });
 }
 

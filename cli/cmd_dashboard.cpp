@@ -5,6 +5,9 @@
 #include "cli/control_view.hpp"
 #include "cli/task_view.hpp"
 
+#include "core/error.hpp"
+#include "core/lifecycle.hpp"
+
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -19,11 +22,15 @@ std::string record_heading(const core::Context& ctx, const std::string& link) {
   auto slash = link.find('/');
   std::string kind = link.substr(0, slash), id = link.substr(slash + 1);
   std::string heading = kind + " " + id;
-  if (auto k = core::parse_kind(kind))
-    if (auto rec = ctx.store.find_record(*k, id)) {
-      heading += " — " + rec->title;
-      if (const core::Stage* st = ctx.store.settings().find_stage(rec->stage))
-        heading += " [" + st->name + "]";
+  if (auto k = core::parse_kind(kind)) try {
+      if (auto rec = ctx.store.find_record(*k, id)) {
+        heading += " — " + rec->title;
+        if (const core::Stage* st = ctx.store.settings().find_stage(rec->stage))
+          heading += " [" + st->name + "]";
+      }
+    } catch (const core::Error& e) {
+      // A broken record file leaves the heading bare; the tasks under it still show.
+      ctx.store.left_out(std::filesystem::path(core::kind_folder(*k)) / (id + ".yaml"), e.what());
     }
   return heading;
 }
@@ -31,9 +38,9 @@ std::string record_heading(const core::Context& ctx, const std::string& link) {
 }  // namespace
 
 void show_dashboard(const Globals& globals) {
-  auto ctx = globals.context();
+  auto ctx = globals.reading_context();
   const core::Person& me = ctx.identify();
-  auto tasks = ctx.store.load_tasks(core::is_open);  // what waits for someone
+  auto tasks = ctx.store.load_tasks(core::is_pending);  // what waits for someone
   const auto& zone = ctx.store.zone();
   auto shorts = short_ids(ctx.store, tasks);
 
@@ -45,14 +52,21 @@ void show_dashboard(const Globals& globals) {
                 << t->responsible << " is inactive)\n";
     std::cout << "\n";
   }
-  core::Counters c = core::count_for(me.login, tasks, ctx.now, zone, ctx.store.settings().calendar);
+  core::Counters c = core::count_for(me.login, tasks, ctx.now, zone, ctx.store.settings().calendar,
+                                     ctx.store.people());
   std::cout << (me.name.empty() ? me.login : me.name + " (" + me.login + ")") << ", "
-            << core::format_human(ctx.now, zone) << ": overdue " << c.overdue << " · new " << c.new_
-            << " · review " << c.review << " · comments " << c.comments << " · due soon "
-            << c.due_soon << " · no deadline " << c.no_deadline << "\n\n";
+            << core::format_human(ctx.now, zone) << ": ";
+  const char* sep = "";
+  for (const auto& k : core::counter_kinds()) {
+    if (!k.field) continue;  // the total is the head's table's
+    std::string name = core::to_lower(k.heading);
+    std::cout << sep << name << " " << counter_value(c, k);
+    sep = " · ";
+  }
+  std::cout << "\n\n";
 
   // My open tasks by what they serve; a group's order is that of its most urgent task.
-  std::vector<const core::Task*> mine, to_review;
+  std::vector<const core::Task*> mine, to_review, put_aside;
   for (const auto& t : tasks) {
     if (!t.recur.empty()) continue;  // templates stand for their instances
     bool part =
@@ -61,6 +75,9 @@ void show_dashboard(const Globals& globals) {
         (t.responsible == me.login || part))
       mine.push_back(&t);
     if (t.status == core::Status::review && t.creator == me.login) to_review.push_back(&t);
+    if (core::awaits_decision(t, ctx.store.people()) &&
+        core::decides_on(me, t, ctx.store.people()))
+      put_aside.push_back(&t);
   }
   std::sort(mine.begin(), mine.end(), core::by_deadline);
   std::vector<std::string> order;
@@ -88,6 +105,12 @@ void show_dashboard(const Globals& globals) {
   if (!to_review.empty()) {
     table.add_section("waiting for my review");
     for (const core::Task* t : to_review) add_task_row(t, " (" + t->responsible + ")");
+  }
+  if (!put_aside.empty()) {
+    table.add_section("put aside, waiting for my decision");
+    for (const core::Task* t : put_aside)
+      add_task_row(t, " (" + std::string(core::status_name(t->status)) + " by " + t->responsible +
+                          ": " + core::put_aside_reason(*t) + ")");
   }
   if (row == 0)
     std::cout << "nothing open for you\n";

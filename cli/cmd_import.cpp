@@ -194,7 +194,7 @@ void add_export(CLI::App& parent, const Globals& globals) {
       ->check(CLI::IsMember({"deals", "companies", "contacts", "leads", "tasks"}));
   cmd->add_option("--format", *format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
   cmd->callback([kind, format, &globals] {
-    auto ctx = globals.context();
+    auto ctx = globals.reading_context();
     Format f = parse_format(*format);
     if (*kind == "tasks" && f == Format::json) {
       Value list = Value::list();

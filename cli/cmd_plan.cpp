@@ -64,7 +64,7 @@ void add_check(CLI::App* group, const Globals& globals) {
   cmd->add_option("--format", opt->format, "table, json, csv, md or junit")
       ->check(CLI::IsMember({"table", "json", "csv", "md", "junit"}));
   cmd->callback([opt, &globals] {
-    auto ctx = globals.context();
+    auto ctx = globals.reading_context();
     const auto& zone = ctx.store.zone();
     core::CheckOptions options;
     options.tolerance_percent = parse_tolerance(opt->tolerance);

@@ -126,7 +126,7 @@ void add_record_group(CLI::App& parent, const Globals& globals, RecordKind kind)
   list->add_option("--format", *format, "table, json, csv or yaml")
       ->check(CLI::IsMember(listing_formats));
   list->callback([format, owner, kind, &globals] {
-    auto ctx = globals.context();
+    auto ctx = globals.reading_context();
     if (!owner->empty()) ctx.store.people().require(*owner);
     Format f = parse_format(*format);
     Table table = record_table(kind);

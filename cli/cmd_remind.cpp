@@ -52,7 +52,19 @@ Value digest_value(const core::Digest& d, const core::Zone& zone) {
     esc.push(task_brief(e.task)
                  .set("working_days_late", e.working_days_late)
                  .set("deadline_moves", e.deadline_moves));
-  const auto& c = d.counters;
+  Value counters = Value::object();
+  for (const auto& k : core::counter_kinds())
+    if (k.key != std::string_view("total") && k.key != std::string_view("no_deadline"))
+      counters.set(k.key, counter_value(d.counters, k));
+  Value missed = Value::list();
+  for (const auto& m : d.missed) {
+    Value days = Value::list();
+    for (const auto& day : m.days) days.push(day);
+    missed.push(Value::object().set("template", m.tmpl->id).set("title", m.tmpl->title).set(
+        "days", days));
+  }
+  Value unreadable = Value::list();
+  for (const auto& f : d.unreadable) unreadable.push(f);
   (void)zone;
   return Value::object()
       .set("login", d.person->login)
@@ -60,19 +72,17 @@ Value digest_value(const core::Digest& d, const core::Zone& zone) {
       .set("email", Value::text_or_null(d.person->email))
       .set("date", core::format_date(d.day))
       .set("subject", core::digest_subject(d))
-      .set("counters", Value::object()
-                           .set("overdue", c.overdue)
-                           .set("new", c.new_)
-                           .set("review", c.review)
-                           .set("comments", c.comments)
-                           .set("due_soon", c.due_soon))
+      .set("counters", counters)
       .set("overdue", list(d.overdue))
       .set("due_today", list(d.due_today))
       .set("due_soon", list(d.due_soon))
       .set("new", list(d.unseen))
       .set("to_review", list(d.to_review))
+      .set("deferred", list(d.deferred))
       .set("declined", list(d.declined))
-      .set("escalations", esc);
+      .set("escalations", esc)
+      .set("missed_recurrences", missed)
+      .set("unreadable_files", unreadable);
 }
 
 core::MailMessage message_for(const core::Digest& d, const core::Context& ctx,
@@ -114,7 +124,7 @@ void add_remind(CLI::App& parent, const Globals& globals) {
   cmd->add_flag("--no-recur", opt->no_recur,
                 "do not create due instances of recurring tasks first");
   cmd->callback([opt, cmd, &globals] {
-    auto ctx = globals.context();
+    auto ctx = globals.reading_context();
     ctx.now = as_of(ctx, opt->date);
     const auto& zone = ctx.store.zone();
     if (!opt->no_recur) {
@@ -133,7 +143,10 @@ void add_remind(CLI::App& parent, const Globals& globals) {
     else
       for (const auto& p : people.list) who.push_back(&p);
     auto tasks = ctx.store.load_tasks();
-    auto digests = core::build_digests(tasks, people, who, ctx.now, zone, ctx.store.settings());
+    std::vector<std::string> unreadable;
+    for (const auto& u : ctx.store.unreadable()) unreadable.push_back(u.message);
+    auto digests =
+        core::build_digests(tasks, people, who, ctx.now, zone, ctx.store.settings(), unreadable);
     std::erase_if(digests, [](const core::Digest& d) { return d.empty(); });
     bool sendmail = cmd->count("--sendmail") > 0;
     bool email = opt->format == "email" || !opt->outbox.empty() || sendmail;
@@ -226,7 +239,7 @@ void add_calendar(CLI::App& parent, const Globals& globals) {
   cmd->add_option("person", *login, "whose deadlines")->required();
   cmd->add_option("--out", *out, "write the feed to FILE (atomically) instead of standard output");
   cmd->callback([login, out, &globals] {
-    auto ctx = globals.context();
+    auto ctx = globals.reading_context();
     const core::Person& p = ctx.store.people().require(*login);
     const auto& s = ctx.store.settings();
     std::string slug;

@@ -74,12 +74,16 @@ void add_task_add(CLI::App* group, const Globals& globals) {
     core::TaskAddRequest rq = opt->rq;
     rq.link = opt->link.ref();
     if (!opt->due.empty()) rq.due = opt->due;
-    auto tasks = core::add_tasks(ctx, rq);
+    auto added = core::add_tasks(ctx, rq);
+    const auto& tasks = added.tasks;
     for (const auto& t : tasks) {
       std::string due =
           t.deadline ? ", due " + core::format_human(t.deadline->at, ctx.store.zone()) : "";
       std::cout << "created " << t.id << " for " << t.responsible << due << "\n";
     }
+    for (const auto& t : added.instances)
+      std::cout << "created " << t.id << " for " << t.responsible << ", due "
+                << core::format_human(t.deadline->at, ctx.store.zone()) << " (today's repetition)\n";
     if (tasks.size() > 1)
       std::cout << "group " << tasks.front().group << ": " << tasks.size() << " tasks\n";
   });
@@ -124,7 +128,7 @@ void add_task_list(CLI::App* group, const Globals& globals) {
   cmd->add_option("--format", opt->format, "table, json, csv or yaml")
       ->check(CLI::IsMember(listing_formats));
   cmd->callback([opt, &globals] {
-    auto ctx = globals.context();
+    auto ctx = globals.reading_context();
     core::TaskFilter f;
     const auto& people = ctx.store.people();
     if (opt->mine) {

@@ -204,7 +204,9 @@ void add_task_life(CLI::App* group, const Globals& globals) {
            nullptr, false);
   add_move(group, globals, Action::return_, "return a task in review to work", "--reason",
            "what is missing", true);
-  add_move(group, globals, Action::defer, "put a task aside", "--reason", "why", false);
+  add_move(group, globals, Action::defer,
+           "put a task aside (the creator and the head see it until they decide)", "--reason",
+           "why (required)", true);
   add_move(group, globals, Action::resume, "take a deferred task up again", nullptr, nullptr,
            false);
   add_move(group, globals, Action::decline, "refuse a task", "--reason", "why", true);

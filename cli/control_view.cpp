@@ -19,7 +19,8 @@ CountersReport build_counters(const core::Context& ctx, const std::vector<core::
   std::optional<core::Period> span;
   if (period) span = core::month_period(*period, ctx.store.zone());
   for (const core::Person* p : r.people) {
-    r.counters.push_back(core::count_for(p->login, tasks, ctx.now, ctx.store.zone(), cal));
+    r.counters.push_back(
+        core::count_for(p->login, tasks, ctx.now, ctx.store.zone(), cal, ctx.store.people()));
     if (span) r.efficiency.push_back(core::efficiency_for(p->login, tasks, *span, ctx.now));
   }
   // Only the shown departments' tasks: a head sees what is theirs to reassign.
@@ -35,37 +36,22 @@ CountersReport build_counters(const core::Context& ctx, const std::vector<core::
 namespace {
 
 std::vector<std::string> numbers(const core::Counters& c) {
-  return {std::to_string(c.overdue),    std::to_string(c.new_),    std::to_string(c.review),
-          std::to_string(c.comments),   std::to_string(c.total()), std::to_string(c.due_soon),
-          std::to_string(c.no_deadline)};
-}
-
-void add(core::Counters& sum, const core::Counters& c) {
-  sum.overdue += c.overdue;
-  sum.new_ += c.new_;
-  sum.review += c.review;
-  sum.comments += c.comments;
-  sum.due_soon += c.due_soon;
-  sum.no_deadline += c.no_deadline;
+  std::vector<std::string> out;
+  for (const auto& k : core::counter_kinds()) out.push_back(std::to_string(counter_value(c, k)));
+  return out;
 }
 
 Value counters_object(const core::Counters& c) {
-  return Value::object()
-      .set("overdue", c.overdue)
-      .set("new", c.new_)
-      .set("review", c.review)
-      .set("comments", c.comments)
-      .set("total", c.total())
-      .set("due_soon", c.due_soon)
-      .set("no_deadline", c.no_deadline);
+  Value v = Value::object();
+  for (const auto& k : core::counter_kinds()) v.set(k.key, counter_value(c, k));
+  return v;
 }
 
 }  // namespace
 
 Table counters_table(const CountersReport& r, bool human) {
-  std::vector<Table::Column> cols{{"WHO"},         {"DEPT"},           {"OVERDUE", true},
-                                  {"NEW", true},   {"REVIEW", true},   {"COMMENTS", true},
-                                  {"TOTAL", true}, {"DUE SOON", true}, {"NO DEADLINE", true}};
+  std::vector<Table::Column> cols{{"WHO"}, {"DEPT"}};
+  for (const auto& k : core::counter_kinds()) cols.push_back({k.heading, true});
   if (r.period) {
     cols.push_back({"EFFICIENCY", true});
     cols.push_back({"IN WORK", true});
@@ -81,7 +67,7 @@ Table counters_table(const CountersReport& r, bool human) {
                                  p.department};
     auto n = numbers(r.counters[i]);
     row.insert(row.end(), n.begin(), n.end());
-    add(depts[p.department], r.counters[i]);
+    core::add_counters(depts[p.department], r.counters[i]);
     if (r.period) {
       const auto& e = r.efficiency[i];
       row.push_back(std::to_string(e.percent) + (human ? "%" : ""));
@@ -137,7 +123,7 @@ Value counters_value(const CountersReport& r, const core::Context& ctx) {
                               .set("deadline_moves", e.deadline_moves));
     }
     people.push(v);
-    add(depts[p.department], r.counters[i]);
+    core::add_counters(depts[p.department], r.counters[i]);
   }
   Value departments = Value::list();
   for (const auto& [dept, sum] : depts)

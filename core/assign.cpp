@@ -48,7 +48,7 @@ std::vector<std::string> resolve_assignees(const People& people, const std::vect
   return out;
 }
 
-std::vector<Task> add_tasks(Context& ctx, const TaskAddRequest& rq) {
+Added add_tasks(Context& ctx, const TaskAddRequest& rq) {
   auto lock = ctx.store.lock();
   const Person& actor = ctx.actor();
   const People& people = ctx.store.people();
@@ -139,6 +139,18 @@ std::vector<Task> add_tasks(Context& ctx, const TaskAddRequest& rq) {
     tasks.push_back(std::move(t));
   }
 
+  std::vector<Task> instances;
+  if (!recur.empty()) {
+    LocalDay today = date::floor<date::days>(zone.to_local(ctx.now));
+    auto exists = [&](const std::string& id) { return ctx.store.has_task(id); };
+    for (const Task& t : tasks)
+      for (Task& i :
+           plan_instances(t, today, ctx.now, zone, ctx.store.settings().calendar, exists).instances) {
+        changes.push_back({task_relative_path(i.id, i.created.at, zone), task_to_yaml(i)});
+        instances.push_back(std::move(i));
+      }
+  }
+
   std::string due = deadline ? ", due " + format_human(deadline->at, zone) : ", no deadline";
   std::string message =
       tasks.size() == 1
@@ -147,8 +159,9 @@ std::vector<Task> add_tasks(Context& ctx, const TaskAddRequest& rq) {
                         join(assignees, ", "), due, title);
   if (!link.empty()) message += " [" + link + "]";
   if (!recur.empty()) message += ", every " + recur;
+  if (!instances.empty()) message += fmt::format(" (and {} for today)", instances.size());
   ctx.store.apply(changes, message, &actor, ctx.commit);
-  return tasks;
+  return {std::move(tasks), std::move(instances)};
 }
 
 }  // namespace tally::core

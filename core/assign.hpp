@@ -33,8 +33,15 @@ struct TaskAddRequest {
   std::string every;  // a repetition rule: the task becomes a template (see recur.hpp)
 };
 
+struct Added {
+  std::vector<Task> tasks;  // one per responsible (templates, with --every)
+  // With --every: each template's first instances that are already due up to today and still
+  // ahead, made at once (a template given at 11:05 for 17:30 is today's work, not tomorrow's).
+  std::vector<Task> instances;
+};
+
 // Validates everything first, then writes all the tasks and commits them once.
-std::vector<Task> add_tasks(Context& ctx, const TaskAddRequest& request);
+Added add_tasks(Context& ctx, const TaskAddRequest& request);
 
 // Expands logins and dept:NAME into distinct active people, in the given order.
 // dept:NAME leaves out `self` (the head who assigns to their own department).

@@ -2,6 +2,7 @@
 
 #include "core/cache_codec.hpp"
 #include "core/fsutil.hpp"
+#include "core/error.hpp"
 #include "core/parallel.hpp"
 
 #include <fcntl.h>
@@ -12,6 +13,7 @@
 #include <chrono>
 #include <cstring>
 #include <memory>
+#include <optional>
 
 namespace tally::core {
 
@@ -143,7 +145,8 @@ bool read_cache(std::string_view data, std::string_view magic, std::int64_t& wri
 template <class T, class Codec>
 std::vector<T> load_cached(const FileSet& files, const fs::path& cache_file,
                            const std::function<T(const std::string&)>& parse,
-                           const std::function<bool(std::uint8_t)>& want, const T& blank) {
+                           const std::function<bool(std::uint8_t)>& want, const T& blank,
+                           std::vector<ParseFailure>* failures) {
   MappedFile mapped(cache_file);
   std::vector<Cached> cached;
   std::int64_t written_ns = 0;
@@ -183,14 +186,33 @@ std::vector<T> load_cached(const FileSet& files, const fs::path& cache_file,
     std::unique_ptr<T> value;
   };
   std::vector<Parsed> parsed(misses.size());
+  std::vector<std::string> failed(failures ? misses.size() : 0);
   parallel_for(misses.size(), [&](size_t k) {
-    T value = parse((*files.names)[misses[k]]);
+    std::optional<T> read;
+    if (!failures) {
+      read.emplace(parse((*files.names)[misses[k]]));
+    } else {
+      try {
+        read.emplace(parse((*files.names)[misses[k]]));
+      } catch (const Error& e) {
+        failed[k] = e.what();
+        return;
+      }
+    }
+    T& value = *read;
     Writer w;
     Codec::put(w, value);
     parsed[k].body = std::move(w.out());
     parsed[k].tag = Codec::tag(value);
     if (!want || want(parsed[k].tag)) parsed[k].value = std::make_unique<T>(std::move(value));
   });
+
+  // A file that could not be read is no file: not returned, not cached.
+  for (size_t k = 0; k < failed.size(); ++k)
+    if (!failed[k].empty()) {
+      failures->push_back({misses[k], failed[k]});
+      have_sig[misses[k]] = 0;
+    }
 
   // Each file's value bytes and tag, from the old cache or just parsed.
   std::vector<std::string_view> bodies(n);
@@ -234,7 +256,9 @@ std::vector<T> load_cached(const FileSet& files, const fs::path& cache_file,
 
   size_t signed_files = 0;
   for (size_t i = 0; i < n; ++i) signed_files += have_sig[i];
-  if (misses.empty() && cached.size() == signed_files) return out;
+  if ((misses.empty() || misses.size() == (failures ? failures->size() : 0)) &&
+      cached.size() == signed_files)
+    return out;
 
   // Rewrite: the index in file order, the bodies hot ones first, unchanged ones
   // copied as bytes from the old cache.
@@ -283,23 +307,24 @@ std::vector<T> load_cached(const FileSet& files, const fs::path& cache_file,
 std::vector<Record> load_records_cached(RecordKind kind, const FileSet& files,
                                         const fs::path& cache_file,
                                         const std::function<Record(const std::string&)>& parse,
-                                        bool closed_only) {
+                                        bool closed_only, std::vector<ParseFailure>* failures) {
   Record blank;
   blank.kind = kind;
   std::function<bool(std::uint8_t)> want;
   if (closed_only) want = [](std::uint8_t tag) { return tag == 1; };
-  return load_cached<Record, RecordCodec>(files, cache_file, parse, want, blank);
+  return load_cached<Record, RecordCodec>(files, cache_file, parse, want, blank, failures);
 }
 
 std::vector<Task> load_tasks_cached(const FileSet& files, const fs::path& cache_file,
                                     const std::function<Task(const std::string&)>& parse,
-                                    const std::function<bool(Status)>& want) {
+                                    const std::function<bool(Status)>& want,
+                                    std::vector<ParseFailure>* failures) {
   std::function<bool(std::uint8_t)> by_tag;
   if (want)
     by_tag = [&](std::uint8_t tag) {
       return tag <= static_cast<std::uint8_t>(Status::cancelled) && want(static_cast<Status>(tag));
     };
-  return load_cached<Task, TaskCodec>(files, cache_file, parse, by_tag, Task{});
+  return load_cached<Task, TaskCodec>(files, cache_file, parse, by_tag, Task{}, failures);
 }
 
 }  // namespace tally::core

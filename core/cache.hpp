@@ -34,19 +34,29 @@ struct FileSet {
   std::uint32_t dir(size_t i) const { return dir_of ? (*dir_of)[i] : 0; }
 };
 
+// A file that could not be parsed: its place in the FileSet and the error's text.
+struct ParseFailure {
+  size_t index = 0;
+  std::string message;  // "deals/1042.yaml:3:9: what"
+};
+
 // The records of one kind (deals/, companies/ ...), each from the cache when
 // its file is unchanged, else from `parse`; then rewrites the cache file when
 // anything was parsed. Errors in writing the cache are ignored. With
-// `closed_only`, only the records that have a `closed` date are decoded.
+// `closed_only`, only the records that have a `closed` date are decoded. A file that `parse`
+// rejects with an Error stops the load, unless `failures` is given: then it is left out (and
+// out of the cache) and listed there.
 std::vector<Record> load_records_cached(RecordKind kind, const FileSet& files,
                                         const std::filesystem::path& cache_file,
                                         const std::function<Record(const std::string& id)>& parse,
-                                        bool closed_only = false);
+                                        bool closed_only = false,
+                                        std::vector<ParseFailure>* failures = nullptr);
 
 // The same for task files, keeping only the tasks whose status `want` accepts
 // (every task when `want` is empty), in the order of `files`.
 std::vector<Task> load_tasks_cached(const FileSet& files, const std::filesystem::path& cache_file,
                                     const std::function<Task(const std::string& id)>& parse,
-                                    const std::function<bool(Status)>& want = {});
+                                    const std::function<bool(Status)>& want = {},
+                                    std::vector<ParseFailure>* failures = nullptr);
 
 }  // namespace tally::core

@@ -56,13 +56,6 @@ struct FileReport {
   }
 };
 
-// Lines git leaves around a conflict it could not merge.
-bool is_conflict_marker(std::string_view line) {
-  for (std::string_view m : {"<<<<<<<", "|||||||", ">>>>>>>"})
-    if (line.starts_with(m) && (line.size() == 7 || line[7] == ' ')) return true;
-  return line == "=======";
-}
-
 // Reads and parses one file; reports conflict markers and syntax errors.
 std::optional<YamlDoc> read_doc(const fs::path& root, const std::string& rel, FileReport& out) {
   std::string text;

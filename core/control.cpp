@@ -5,6 +5,7 @@
 #include "core/control.hpp"
 
 #include "core/error.hpp"
+#include "core/lifecycle.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -123,6 +124,42 @@ bool in_work_status(Status s) {
 
 }  // namespace
 
+const std::vector<CounterKind>& counter_kinds() {
+  static const std::vector<CounterKind> kinds{
+      {"overdue", "OVERDUE", &Counters::overdue, true},
+      {"new", "NEW", &Counters::new_, true},
+      {"review", "REVIEW", &Counters::review, true},
+      {"comments", "COMMENTS", &Counters::comments, true},
+      {"deferred", "DEFERRED", &Counters::deferred, true},
+      {"total", "TOTAL", nullptr, false},
+      {"due_soon", "DUE SOON", &Counters::due_soon, false},
+      {"no_deadline", "NO DEADLINE", &Counters::no_deadline, false},
+  };
+  return kinds;
+}
+
+int counter_value(const Counters& c, const CounterKind& kind) {
+  return kind.field ? c.*kind.field : c.total();
+}
+
+int Counters::total() const {
+  int sum = 0;
+  for (const auto& k : counter_kinds())
+    if (k.in_total) sum += this->*k.field;
+  return sum;
+}
+
+const CounterKind* find_counter(std::string_view key) {
+  for (const auto& k : counter_kinds())
+    if (key == k.key) return &k;
+  return nullptr;
+}
+
+void add_counters(Counters& sum, const Counters& c) {
+  for (const auto& k : counter_kinds())
+    if (k.field) sum.*k.field += c.*k.field;
+}
+
 std::vector<Span> timeline(const Task& task) {
   State state{Status::new_, std::nullopt, task.responsible};
   if (task.deadline) state.deadline = task.deadline->at;
@@ -156,12 +193,15 @@ std::vector<Span> timeline(const Task& task) {
 }
 
 Counters count_for(const std::string& login, const std::vector<Task>& tasks, Instant now,
-                   const Zone& zone, const WorkCalendar& calendar) {
+                   const Zone& zone, const WorkCalendar& calendar, const People& people) {
   Counters c;
   c.login = login;
   Instant soon = due_soon_limit(now, zone, calendar);
+  const Person* person = people.find(login);
   for (const Task& t : tasks) {
     if (!t.recur.empty()) continue;  // a recurring task's template stands for its instances
+    // Put aside is never out of sight: it waits for the creator's or the head's decision.
+    if (person && awaits_decision(t, people) && decides_on(*person, t, people)) ++c.deferred;
     if (!is_open(t.status)) continue;
     bool doer = is_doer(t, login);
     if (doer && t.overdue(now)) ++c.overdue;

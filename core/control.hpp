@@ -42,13 +42,33 @@ struct Counters {
   int due_soon =
       0;  // responsible or participant, active, deadline not passed but within the next working day
   int no_deadline = 0;  // open tasks the person created without a deadline
-  // overdue + new + review + comments (due soon and no deadline are warnings).
-  int total() const { return overdue + new_ + review + comments; }
+  // Tasks the person created or is a head over that their responsible deferred or declined,
+  // waiting for the person's decision (awaits_decision in lifecycle.hpp).
+  int deferred = 0;
+  // overdue + new + review + comments + deferred (due soon and no deadline are warnings).
+  int total() const;
 };
 
-// The counters of one person over all tasks at `now`.
+// One kind of counter: its stable key (JSON, --fail-on), its column heading, where it is kept.
+// `total` has no field: it is the sum of the kinds marked in_total.
+struct CounterKind {
+  const char* key;      // "overdue", "due_soon"
+  const char* heading;  // "OVERDUE", "DUE SOON"
+  int Counters::*field;
+  bool in_total;
+};
+
+// Every counter in the order people read them, total included.
+const std::vector<CounterKind>& counter_kinds();
+int counter_value(const Counters& c, const CounterKind& kind);
+// The kind with this key, or nullptr.
+const CounterKind* find_counter(std::string_view key);
+// Adds every counter of `c` to `sum`.
+void add_counters(Counters& sum, const Counters& c);
+
+// The counters of one person over all tasks at `now`. `people` says who is a head over a task.
 Counters count_for(const std::string& login, const std::vector<Task>& tasks, Instant now,
-                   const Zone& zone, const WorkCalendar& calendar);
+                   const Zone& zone, const WorkCalendar& calendar, const People& people);
 
 struct Efficiency {
   std::string login;

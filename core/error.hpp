@@ -16,6 +16,7 @@ enum class Exit : int {
   found = 1,   // the command ran and found what it checks for
   usage = 2,   // bad usage or bad data; nothing was changed
   failed = 3,  // the environment failed us (git, file system); see the message
+  partial = 4,  // done, but some files could not be read and were left out (warnings say which)
 };
 
 class Error : public std::runtime_error {

@@ -34,11 +34,12 @@ const std::vector<Rule>& rules() {
        {S::new_, S::accepted, S::in_progress}},
       {Action::accept, "accept", "accepted", creator | head, {S::review}},
       {Action::return_, "return", "returned", creator | head, {S::review}},
+      // From deferred: the creator or head keeps aside what the responsible put aside (a decision).
       {Action::defer,
        "defer",
        "deferred",
        responsible | creator | head,
-       {S::new_, S::accepted, S::in_progress}},
+       {S::new_, S::accepted, S::in_progress, S::deferred}},
       {Action::resume, "resume", "resumed", responsible | creator | head, {S::deferred}},
       {Action::decline, "decline", "declined", responsible, {S::new_, S::accepted, S::in_progress}},
       {Action::reopen, "reopen", "reopened", creator | head, {S::done, S::declined, S::cancelled}},
@@ -46,7 +47,7 @@ const std::vector<Rule>& rules() {
        "cancel",
        "cancelled",
        creator | head,
-       {S::new_, S::accepted, S::in_progress, S::review, S::deferred}},
+       {S::new_, S::accepted, S::in_progress, S::review, S::deferred, S::declined}},
   };
   return table;
 }
@@ -153,11 +154,12 @@ void set_status(Edit& e, LogEntry& entry, Status s) {
   entry.data.emplace_back("status", YAML::Node(std::string(status_name(s))));
 }
 
-// The status a deferred task had before it was deferred.
+// The status a deferred task had before it was deferred (a controller's decision to keep it
+// aside is logged from deferred and does not count).
 Status status_before_defer(const Task& t) {
   for (auto it = t.log.rbegin(); it != t.log.rend(); ++it)
     if (it->event == "deferred")
-      if (auto s = parse_status(it->get("from"))) return *s;
+      if (auto s = parse_status(it->get("from")); s && *s != Status::deferred) return *s;
   return Status::accepted;
 }
 
@@ -182,6 +184,28 @@ bool is_head_over(const Person& person, const Task& task, const People& people) 
   return false;
 }
 
+bool decides_on(const Person& person, const Task& task, const People& people) {
+  if (person.login == task.responsible) return false;
+  return person.login == task.creator || is_head_over(person, task, people);
+}
+
+std::string put_aside_reason(const Task& task) {
+  for (auto it = task.log.rbegin(); it != task.log.rend(); ++it)
+    if (it->event == "deferred" || it->event == "declined") return it->get("reason");
+  return {};
+}
+
+bool awaits_decision(const Task& task, const People& people) {
+  if (task.status == Status::declined) return true;
+  if (task.status != Status::deferred) return false;
+  for (auto it = task.log.rbegin(); it != task.log.rend(); ++it) {
+    if (it->event != "deferred") continue;
+    const Person* by = people.find(it->by);
+    return !(by && decides_on(*by, task, people));
+  }
+  return true;  // deferred by a hand edit: nobody has decided
+}
+
 Task transition(Context& ctx, std::string_view typed_id, Action action, const std::string& text) {
   const Rule& rule = rule_of(action);
   Edit e(ctx, typed_id);
@@ -196,10 +220,18 @@ Task transition(Context& ctx, std::string_view typed_id, Action action, const st
   }
   unsigned roles = roles_of(e.actor, t, people);
   std::string reason(trim(text));
-  if ((action == Action::return_ || action == Action::decline) && reason.empty())
-    throw Error("say why: --reason is required to {} a task", rule.name);
+  // Putting a task aside is a statement to the creator and the head: it needs a reason.
+  if ((action == Action::return_ || action == Action::decline || action == Action::defer) &&
+      reason.empty())
+    throw Error("say why: --reason is required to {} a task", rule.name)
+        .hint(action == Action::return_ ? "such as --reason \"нет расчёта по доставке\""
+                                        : "the creator and the head see it and decide");
   // The creator, or a head over the task who is not doing it, controls it.
   bool controller = (roles & creator) || ((roles & head) && !(roles & responsible));
+  if (action == Action::defer && t.status == Status::deferred && !controller)
+    throw Error("{} is deferred already", t.id)
+        .hint("the decision is " + who_may(creator | head, t, people) +
+              "'s now: resume, cancel, or defer again to keep it aside");
   if (action == Action::done && t.result_required && reason.empty() && !controller)
     throw Error("{} needs a result to be finished", t.id).hint("add --result \"what was done\"");
 
@@ -405,7 +437,8 @@ Task reassign(Context& ctx, std::string_view typed_id, const std::string& to) {
   Task& t = e.task;
   const People& people = ctx.store.people();
   require(creator | head, e.actor, t, people, "reassign");
-  if (!is_open(t.status))
+  // A declined task waits for its creator's decision; giving it to someone else is one.
+  if (!is_open(t.status) && t.status != Status::declined)
     throw Error("{} is {}", t.id, status_name(t.status))
         .hint("reopen it first: tally task reopen " + t.id);
   const Person& next = people.require(to);

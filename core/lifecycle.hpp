@@ -60,6 +60,19 @@ Task reassign(Context& ctx, std::string_view typed_id, const std::string& to);
 std::string who_may_record(std::string_view event, const Person& person, const Task& task,
                            const People& people);
 
+// A task its responsible put aside — deferred or declined — that waits for a decision of its
+// creator or of a head over it (resume, cancel, reassign, reopen; or, for a deferred task, defer
+// it again to keep it aside). A deferral made by the creator or such a head is itself the
+// decision; a declined task waits until it leaves that status.
+bool awaits_decision(const Task& task, const People& people);
+
+// The reason given when the task was last deferred or declined ("" when none was logged).
+std::string put_aside_reason(const Task& task);
+
+// Whether `person` is one who decides on a task put aside: its creator or a head over it, and
+// not its responsible.
+bool decides_on(const Person& person, const Task& task, const People& people);
+
 // True when `person` is a head over the task: role head, active, and either
 // without a department or in the department of the task's responsible or creator.
 bool is_head_over(const Person& person, const Task& task, const People& people);

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace tally::core {
 
 namespace {
@@ -125,32 +127,71 @@ Task make_instance(const Task& tmpl, LocalDay day, const Zone& zone, const WorkC
   return t;
 }
 
+RecurPlan plan_instances(const Task& tmpl, LocalDay until, Instant now, const Zone& zone,
+                         const WorkCalendar& calendar, const std::function<bool(const std::string&)>& exists) {
+  RecurPlan plan;
+  RecurRule rule = parse_recur(tmpl.recur);
+  LocalDay from = std::max(until - date::days{6}, day_of(tmpl.created.at, zone));
+  for (LocalDay d = from; d <= until; d += date::days{1}) {
+    if (!occurs_on(rule, d, calendar)) continue;
+    if (exists(instance_id(tmpl.id, d))) continue;
+    Task t = make_instance(tmpl, d, zone, calendar);
+    // Before the template existed there was no occurrence; after its moment it is too late to
+    // give: a task born overdue would count as a violation nobody committed.
+    if (t.deadline->at <= tmpl.created.at) continue;
+    if (t.deadline->at <= now) {
+      std::string day = format_date(d);
+      bool told = std::any_of(tmpl.log.begin(), tmpl.log.end(), [&](const LogEntry& e) {
+        return e.event == "skipped" && e.get("day") == day;
+      });
+      if (!told) plan.missed.push_back(day);
+      continue;
+    }
+    plan.instances.push_back(std::move(t));
+  }
+  return plan;
+}
+
+void record_missed(Task& tmpl, const std::vector<std::string>& days, Instant now,
+                   const Zone& zone) {
+  for (const auto& day : days) {
+    LogEntry e{Stamp::make(now, zone), tmpl.creator, "skipped", {}};
+    e.data.emplace_back("day", YAML::Node(day));
+    e.data.emplace_back("reason", text_node("its moment had passed when tally got to make it"));
+    tmpl.log.push_back(std::move(e));
+  }
+}
+
 std::vector<Task> create_due_instances(Context& ctx, LocalDay until) {
   auto lock = ctx.store.lock();
   const Zone& zone = ctx.store.zone();
   const auto& cal = ctx.store.settings().calendar;
   const auto& ids = ctx.store.task_ids();
+  auto exists = [&](const std::string& id) { return std::binary_search(ids.begin(), ids.end(), id); };
   std::vector<Task> made;
   std::vector<Change> changes;
-  for (const Task& tmpl : ctx.store.load_tasks()) {
+  size_t skipped = 0;
+  for (Task& tmpl : ctx.store.load_tasks()) {
     if (!is_template(tmpl) || !is_open(tmpl.status) || tmpl.status == Status::deferred) continue;
-    RecurRule rule = parse_recur(tmpl.recur);
-    LocalDay from = std::max(until - date::days{6}, day_of(tmpl.created.at, zone));
-    for (LocalDay d = from; d <= until; d += date::days{1}) {
-      if (!occurs_on(rule, d, cal)) continue;
-      std::string id = instance_id(tmpl.id, d);
-      if (std::binary_search(ids.begin(), ids.end(), id)) continue;
-      Task t = make_instance(tmpl, d, zone, cal);
+    RecurPlan plan = plan_instances(tmpl, until, ctx.now, zone, cal, exists);
+    for (Task& t : plan.instances) {
       changes.push_back({task_relative_path(t.id, t.created.at, zone), task_to_yaml(t)});
       made.push_back(std::move(t));
+    }
+    if (!plan.missed.empty()) {
+      record_missed(tmpl, plan.missed, ctx.now, zone);
+      changes.push_back({ctx.store.task_path(tmpl.id).lexically_relative(ctx.store.root()),
+                         task_to_yaml(tmpl)});
+      skipped += plan.missed.size();
     }
   }
   if (changes.empty()) return made;
   std::string message =
-      made.size() == 1
+      made.size() == 1 && skipped == 0
           ? fmt::format("task {}: recurring, for {} — {}", made[0].id,
                         format_human(made[0].deadline->at, zone), made[0].title)
           : fmt::format("recur: {} recurring tasks up to {}", made.size(), format_date(until));
+  if (skipped) message += fmt::format(", {} missed (their moment had passed)", skipped);
   ctx.store.apply(changes, message, nullptr, ctx.commit);
   return made;
 }

@@ -9,6 +9,7 @@
 #include "core/context.hpp"
 
 #include <array>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -39,9 +40,27 @@ inline bool is_template(const Task& t) {
 // The instance of `tmpl` for `day`, as it would be written.
 Task make_instance(const Task& tmpl, LocalDay day, const Zone& zone, const WorkCalendar& calendar);
 
+// What tally does for one template up to `until`: the instances still ahead of `now`, and the
+// days whose moment passed before any tally got to make them ("missed"; such an occurrence is
+// never made: a task born overdue would be a violation nobody committed). Occurrences due at or
+// before the template's own creation are none. Days already logged as skipped are not repeated.
+struct RecurPlan {
+  std::vector<Task> instances;
+  std::vector<std::string> missed;  // "2026-11-24"
+};
+RecurPlan plan_instances(const Task& tmpl, LocalDay until, Instant now, const Zone& zone,
+                         const WorkCalendar& calendar,
+                         const std::function<bool(const std::string& id)>& exists);
+
+// Appends a `skipped` entry (day, reason) to the template's log per missed day; the creator's
+// next digest tells them.
+void record_missed(Task& tmpl, const std::vector<std::string>& days, Instant now,
+                   const Zone& zone);
+
 // Creates the missing instances of every active template for the days from a
-// week before `until` (but not before the template was made) to `until`, in
-// one commit. Returns the instances created.
+// week before `until` (but not before the template was made) to `until` that are still ahead of
+// ctx.now, and logs the missed ones in their template, in one commit. Returns the instances
+// created.
 std::vector<Task> create_due_instances(Context& ctx, LocalDay until);
 
 }  // namespace tally::core

@@ -1,6 +1,7 @@
 #include "core/remind.hpp"
 
 #include "core/lifecycle.hpp"
+#include "core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -42,15 +43,37 @@ int working_days_between(Instant from, Instant to, const Zone& zone, const WorkC
   return n;
 }
 
+namespace {
+
+// When the previous working day's digest went out: the same moment of that day. What was logged
+// since then is news today (a Monday digest tells what happened since Friday's).
+Instant previous_digest(Instant now, const Zone& zone, const WorkCalendar& cal) {
+  LocalDay today = day_of(now, zone);
+  LocalDay prev = today - date::days{1};
+  for (int i = 0; i < 366 && !cal.is_working_day(prev); ++i) prev -= date::days{1};
+  return now - (today - prev);
+}
+
+// The log entry that put the task aside last (deferred or declined), or nullptr.
+const LogEntry* put_aside_entry(const Task& t) {
+  for (auto it = t.log.rbegin(); it != t.log.rend(); ++it)
+    if (it->event == "deferred" || it->event == "declined") return &*it;
+  return nullptr;
+}
+
+}  // namespace
+
 std::vector<Digest> build_digests(const std::vector<Task>& tasks, const People& people,
                                   const std::vector<const Person*>& who, Instant now,
-                                  const Zone& zone, const Settings& settings) {
+                                  const Zone& zone, const Settings& settings,
+                                  const std::vector<std::string>& unreadable) {
   const WorkCalendar& cal = settings.calendar;
   LocalDay today = day_of(now, zone);
   LocalDay next = today + date::days{1};
   for (int i = 0; i < 366 && !cal.is_working_day(next); ++i) next += date::days{1};
   Instant end_of_today = zone.to_instant(LocalTime{today + date::days{1}});
   Instant end_of_next = zone.to_instant(cal.end_of_day(next));
+  Instant since = previous_digest(now, zone, cal);
 
   std::vector<Digest> out;
   for (const Person* p : who) {
@@ -58,9 +81,21 @@ std::vector<Digest> build_digests(const std::vector<Task>& tasks, const People& 
     Digest d;
     d.person = p;
     d.day = today;
-    d.counters = count_for(p->login, tasks, now, zone, cal);
+    d.counters = count_for(p->login, tasks, now, zone, cal, people);
+    if (p->role == "head") d.unreadable = unreadable;
     for (const Task& t : tasks) {
-      if (!t.recur.empty()) continue;  // a template is not work; its instances are
+      if (!t.recur.empty()) {  // a template is not work; its instances are
+        if (t.creator != p->login) continue;
+        Missed m{&t, {}};
+        for (const LogEntry& e : t.log)
+          if (e.event == "skipped" && e.at.at > since && e.at.at <= now) {
+            std::string day = e.get("day");
+            if (std::find(m.days.begin(), m.days.end(), day) == m.days.end())
+              m.days.push_back(day);
+          }
+        if (!m.days.empty()) d.missed.push_back(std::move(m));
+        continue;
+      }
       if (involved_as_doer(t, p->login) && is_active(t.status) && t.deadline) {
         if (t.deadline->at < now)
           d.overdue.push_back(&t);
@@ -74,11 +109,14 @@ std::vector<Digest> build_digests(const std::vector<Task>& tasks, const People& 
         d.unseen.push_back(&t);
       }
       if (t.creator == p->login && t.status == Status::review) d.to_review.push_back(&t);
-      if (t.creator == p->login && t.status == Status::declined && !t.log.empty() &&
-          t.log.back().event == "declined" && now - t.log.back().at.at < std::chrono::hours(24))
-        d.declined.push_back(&t);
-      // Escalation: the head learns of a task late for longer than escalate_after.
-      if (p->role == "head" && t.responsible != p->login && t.overdue(now) &&
+      if (awaits_decision(t, people) && decides_on(*p, t, people))
+        (t.status == Status::declined ? d.declined : d.deferred).push_back(&t);
+      // Escalation: the head learns of a task late for longer than escalate_after; one that was
+      // late when it was put aside stays there while it is aside.
+      bool was_late = t.overdue(now);
+      if (!was_late && (t.status == Status::deferred || t.status == Status::declined) && t.deadline)
+        if (const LogEntry* aside = put_aside_entry(t)) was_late = t.deadline->at < aside->at.at;
+      if (p->role == "head" && t.responsible != p->login && was_late &&
           is_head_over(*p, t, people)) {
         int late = working_days_between(t.deadline->at, now, zone, cal);
         if (late > settings.escalate_after_days) {
@@ -88,7 +126,8 @@ std::vector<Digest> build_digests(const std::vector<Task>& tasks, const People& 
         }
       }
     }
-    for (auto* list : {&d.overdue, &d.due_today, &d.due_soon, &d.unseen, &d.to_review, &d.declined})
+    for (auto* list :
+         {&d.overdue, &d.due_today, &d.due_soon, &d.unseen, &d.to_review, &d.deferred, &d.declined})
       std::sort(list->begin(), list->end(), by_deadline);
     std::sort(
         d.escalations.begin(), d.escalations.end(),
@@ -111,10 +150,15 @@ std::string digest_subject(const Digest& d) {
   add(d.unseen.size(), plural(u, "новая", "новые", "новых"));
   add(d.to_review.size(), plural(static_cast<int>(d.to_review.size()), "ждёт проверки",
                                  "ждут проверки", "ждут проверки"));
+  add(d.deferred.size(),
+      plural(static_cast<int>(d.deferred.size()), "отложена", "отложены", "отложено"));
   add(d.declined.size(),
       plural(static_cast<int>(d.declined.size()), "отклонена", "отклонены", "отклонено"));
+  add(d.missed.size(), plural(static_cast<int>(d.missed.size()), "пропущено повторение",
+                              "пропущены повторения", "пропущено повторений"));
   add(d.escalations.size(),
       plural(static_cast<int>(d.escalations.size()), "эскалация", "эскалации", "эскалаций"));
+  if (!d.unreadable.empty()) parts.push_back("файлы с ошибками");
   std::string list;
   for (size_t i = 0; i < parts.size(); ++i) list += (i ? ", " : "") + parts[i];
   return fmt::format("Задачи на {:02}.{:02}: {}", static_cast<unsigned>(ymd.day()),
@@ -129,8 +173,9 @@ std::string digest_text(const Digest& d, const Zone& zone,
                      format_human(now, zone));
   const Counters& c = d.counters;
   out +=
-      fmt::format("просрочено {} · новых {} · на проверке {} · комментариев {} · скоро срок {}\n",
-                  c.overdue, c.new_, c.review, c.comments, c.due_soon);
+      fmt::format("просрочено {} · новых {} · на проверке {} · комментариев {} · ждут решения {} "
+                  "· скоро срок {}\n",
+                  c.overdue, c.new_, c.review, c.comments, c.deferred, c.due_soon);
   auto id_of = [&](const Task* t) {
     auto it = shorts.find(t->id);
     return it == shorts.end() ? t->id : it->second;
@@ -153,15 +198,32 @@ std::string digest_text(const Digest& d, const Zone& zone,
   section("Новые, ещё не просмотрены", d.unseen, none);
   section("Ждут вашей проверки", d.to_review,
           [](const Task* t) { return ", исполнитель " + t->responsible; });
-  section("Отклонены", d.declined, [](const Task* t) {
-    std::string reason = t->log.back().get("reason");
+  auto aside = [](const Task* t) {
+    std::string reason = put_aside_reason(*t);
     return ", " + t->responsible + (reason.empty() ? "" : ": " + reason);
-  });
+  };
+  section("Отложены исполнителем, ждут вашего решения", d.deferred, aside);
+  section("Отклонены, ждут вашего решения", d.declined, aside);
   if (!d.escalations.empty()) {
     out += fmt::format("\nЭскалация: просрочено дольше порога ({}):\n", d.escalations.size());
     for (const auto& e : d.escalations)
       out += line(e.task, fmt::format(", {}, {} раб. дн., срок переносили {} раз",
                                       e.task->responsible, e.working_days_late, e.deadline_moves));
+  }
+  if (!d.missed.empty()) {
+    out += fmt::format("\nПропущены повторения ({}):\n", d.missed.size());
+    for (const auto& m : d.missed) {
+      std::vector<std::string> days;
+      for (const auto& day : m.days)
+        days.push_back(day.size() == 10 ? day.substr(8, 2) + "." + day.substr(5, 2) : day);
+      out += fmt::format("  {}  {}: пропущены повторения: {} (не созданы: срок уже прошёл)\n",
+                         id_of(m.tmpl), m.tmpl->title, join(days, ", "));
+    }
+  }
+  if (!d.unreadable.empty()) {
+    out += fmt::format("\nХранилище: файлы с ошибками ({}), их задачи не вошли в сводку:\n",
+                       d.unreadable.size());
+    for (const auto& f : d.unreadable) out += "  " + f + "\n";
   }
   return out;
 }

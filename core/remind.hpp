@@ -20,22 +20,37 @@ struct Escalation {
   int deadline_moves = 0;
 };
 
+// Occurrences of one recurring task that were not made because their moment had passed before
+// tally got to make them (recur.hpp), told to the template's creator.
+struct Missed {
+  const Task* tmpl = nullptr;
+  std::vector<std::string> days;  // "2026-11-24"
+};
+
 struct Digest {
   const Person* person = nullptr;
   LocalDay day{};
   Counters counters;
-  std::vector<const Task*> overdue, due_today, due_soon, unseen, to_review, declined;
+  std::vector<const Task*> overdue, due_today, due_soon, unseen, to_review;
+  // Put aside by their responsible and waiting for this person's decision (awaits_decision).
+  std::vector<const Task*> deferred, declined;
   std::vector<Escalation> escalations;
+  std::vector<Missed> missed;
+  std::vector<std::string> unreadable;  // store files that could not be read (heads only)
   bool empty() const {
     return overdue.empty() && due_today.empty() && due_soon.empty() && unseen.empty() &&
-           to_review.empty() && declined.empty() && escalations.empty();
+           to_review.empty() && deferred.empty() && declined.empty() && escalations.empty() &&
+           missed.empty() && unreadable.empty();
   }
 };
 
-// Digests of `people` (active ones) at `now`; templates of recurring tasks are left out.
+// Digests of `people` (active ones) at `now`; templates of recurring tasks are left out, but
+// their missed occurrences logged since the previous working day are told to their creator.
+// `unreadable` ("file:line:column: what") goes to every head's digest.
 std::vector<Digest> build_digests(const std::vector<Task>& tasks, const People& people,
                                   const std::vector<const Person*>& who, Instant now,
-                                  const Zone& zone, const Settings& settings);
+                                  const Zone& zone, const Settings& settings,
+                                  const std::vector<std::string>& unreadable = {});
 
 // Working days after the day of `from` up to and including the day of `to`.
 int working_days_between(Instant from, Instant to, const Zone& zone, const WorkCalendar& calendar);

@@ -160,14 +160,34 @@ Task Store::load_task(const std::string& id) const {
   return parse_task(load_yaml_file(p, p.lexically_relative(m_root)), m_zone);
 }
 
+const UnreadableList& Store::unreadable() const {
+  static const UnreadableList none;
+  return m_unreadable ? *m_unreadable : none;
+}
+
+void Store::left_out(const fs::path& rel, const std::string& message) const {
+  if (!m_unreadable) return;
+  std::string file = rel.generic_string();
+  for (const auto& u : *m_unreadable)
+    if (u.file == file) return;
+  m_unreadable->push_back({file, message.starts_with(file) ? message : file + ": " + message});
+}
+
 std::vector<Task> Store::load_tasks(const std::function<bool(Status)>& want) const {
   FileSet files;
   files.names = &task_ids();
   files.dirs = *m_task_dirs;
   files.dir_of = &m_task_dir_of;
-  return load_tasks_cached(
+  std::vector<ParseFailure> failures;
+  auto out = load_tasks_cached(
       files, m_root / ".tally" / "cache" / "tasks.bin",
-      [&](const std::string& id) { return load_task(id); }, want);
+      [&](const std::string& id) { return load_task(id); }, want,
+      m_unreadable ? &failures : nullptr);
+  for (const auto& f : failures)
+    left_out(fs::path(files.dirs[files.dir(f.index)] / ((*files.names)[f.index] + ".yaml"))
+                 .lexically_relative(m_root),
+             f.message);
+  return out;
 }
 
 std::vector<std::string> Store::record_ids(RecordKind kind) const {
@@ -198,13 +218,17 @@ std::vector<Record> Store::load_records(RecordKind kind, bool closed_only) const
   files.names = &ids;
   files.dirs = {m_root / kind_folder(kind)};
   fs::path cache = m_root / ".tally" / "cache" / (std::string(kind_folder(kind)) + ".bin");
-  return load_records_cached(
+  std::vector<ParseFailure> failures;
+  auto out = load_records_cached(
       kind, files, cache,
       [&](const std::string& id) {
         fs::path rel = fs::path(kind_folder(kind)) / (id + ".yaml");
         return parse_record(load_yaml_file(m_root / rel, rel), kind, m_zone);
       },
-      closed_only);
+      closed_only, m_unreadable ? &failures : nullptr);
+  for (const auto& f : failures)
+    left_out(fs::path(kind_folder(kind)) / (ids[f.index] + ".yaml"), f.message);
+  return out;
 }
 
 std::unique_ptr<FileLock> Store::lock() const {

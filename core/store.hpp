@@ -28,6 +28,13 @@ struct Change {
   std::optional<std::string> content;
 };
 
+// A file that a reading command could not read and went on without.
+struct Unreadable {
+  std::string file;     // relative to the store root
+  std::string message;  // "tasks/2026/11/T-….yaml:3:9: unknown status …"
+};
+using UnreadableList = std::vector<Unreadable>;
+
 class Store {
  public:
   // The store root for `explicit_dir` (the --store option), else $TALLY_STORE,
@@ -61,6 +68,16 @@ class Store {
   // Every record of the kind, or only those with a `closed` date (what plans count).
   std::vector<Record> load_records(RecordKind kind, bool closed_only = false) const;
 
+  // Reading commands go on without a file they cannot read: from now on load_tasks and
+  // load_records leave such a file out and add it to `sink` (once per file), so one broken file
+  // never silences the report for everybody. Without it they throw, as every command that
+  // changes the store must (it would otherwise work from an incomplete picture).
+  void skip_unreadable(std::shared_ptr<UnreadableList> sink) { m_unreadable = std::move(sink); }
+  // The files left out so far (empty when not skipping).
+  const UnreadableList& unreadable() const;
+  // Adds a file to the list when skipping (once per file); does nothing when not.
+  void left_out(const std::filesystem::path& rel, const std::string& message) const;
+
   // Takes the writers' lock (.tally/lock), waiting up to $TALLY_LOCK_TIMEOUT
   // seconds (10), then finishes a change that a killed writer left in the journal.
   std::unique_ptr<FileLock> lock() const;
@@ -86,6 +103,7 @@ class Store {
   Settings m_settings;
   Zone m_zone;
   mutable std::optional<People> m_people;
+  std::shared_ptr<UnreadableList> m_unreadable;
   const std::vector<std::filesystem::path>& task_dirs() const;
   std::optional<std::filesystem::path> probe_task(const std::string& id) const;
 

@@ -43,6 +43,10 @@ bool is_open(Status s) {
   return s != Status::done && s != Status::declined && s != Status::cancelled;
 }
 
+bool is_pending(Status s) {
+  return is_open(s) || s == Status::declined;
+}
+
 bool is_active(Status s) {
   return s == Status::new_ || s == Status::accepted || s == Status::in_progress;
 }

@@ -20,6 +20,8 @@ std::optional<Status> parse_status(std::string_view name);
 std::vector<std::string> status_names();
 // new, accepted, in_progress, review and deferred: the task still wants something from someone.
 bool is_open(Status s);
+// Open, or declined: a declined task waits for its creator to decide (reopen, reassign, cancel).
+bool is_pending(Status s);
 // new, accepted, in_progress: the states in which a passed deadline makes the task overdue.
 bool is_active(Status s);
 

@@ -463,6 +463,12 @@ void fail_at(const YamlDoc& doc, const YAML::Node& node, std::string_view what) 
   throw_described(describe_at(doc, mark, what));
 }
 
+bool is_conflict_marker(std::string_view line) {
+  for (std::string_view m : {"<<<<<<<", "|||||||", ">>>>>>>"})
+    if (line.starts_with(m) && (line.size() == 7 || line[7] == ' ')) return true;
+  return line == "=======";
+}
+
 YamlDoc parse_yaml(std::string text, const std::filesystem::path& shown_path) {
   if (text.size() > YamlLimits::max_bytes) throw_too_large(shown_path, size_text(text.size()));
   YamlDoc doc{shown_path, std::move(text), {}};
@@ -492,6 +498,17 @@ YamlDoc parse_yaml(std::string text, const std::filesystem::path& shown_path) {
     parser.HandleNextDocument(check);
     doc.root = YAML::Load(doc.text);
   } catch (const YAML::ParserException& e) {
+    // A merge left half-done says so, not "illegal map value".
+    int n = 0;
+    for (size_t at = 0; at <= doc.text.size(); ++n) {
+      size_t end = doc.text.find('\n', at);
+      if (end == std::string::npos) end = doc.text.size();
+      if (is_conflict_marker(std::string_view(doc.text).substr(at, end - at)))
+        throw_described(describe(shown_path, doc.text, n, 0, "unresolved git conflict marker"),
+                        "finish the merge: keep the right lines, delete the markers, then run "
+                        "'tally check'");
+      at = end + 1;
+    }
     throw_described(describe_at(doc, e.mark, e.msg));
   }
   return doc;

@@ -39,6 +39,9 @@ struct YamlDoc {
 // anchor or alias: each is refused before a node is built.
 YamlDoc parse_yaml(std::string text, const std::filesystem::path& shown_path);
 
+// A line git leaves around a conflict it could not merge (<<<<<<<, |||||||, =======, >>>>>>>).
+bool is_conflict_marker(std::string_view line);
+
 // Reads and parses a file, never more than YamlLimits::max_bytes of it (a larger file is
 // refused unread). `shown` is the path used in messages.
 YamlDoc load_yaml_file(const std::filesystem::path& file, const std::filesystem::path& shown);

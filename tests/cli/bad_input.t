@@ -150,7 +150,7 @@ Malformed store files: file:line:column, the line, a caret under the column; eve
 
   $ f=tasks/2026/11/T-AAAA000001.yaml
   $ sed -i 's/^status: new/status: neww/; s/^priority: normal/priority: urgent/' $f
-  $ tally task list
+  $ tally task show T-AAAA000001
   tally: error: tasks/2026/11/T-AAAA000001.yaml:3:9: unknown status 'neww'; statuses are new, accepted, in_progress, review, done, deferred, declined, cancelled
       status: neww
               ^
@@ -158,6 +158,10 @@ Malformed store files: file:line:column, the line, a caret under the column; eve
       priority: urgent
                 ^
   [2]
+  $ tally task list --format json | jq -r 'map(.title) | sort | join(", ")'
+  tally: warning: tasks/2026/11/T-AAAA000001.yaml:3:9: unknown status 'neww'; statuses are new, accepted, in_progress, review, done, deferred, declined, cancelled (skipped)
+  hint: 'tally check' lists every problem; the other files were read
+  Вторая, Первая, Первая
   $ sed -i 's/^title: .*/title: [Первая/' $f
   $ tally task show T-AAAA000001
   tally: error: tasks/2026/11/T-AAAA000001.yaml:3:7: end of sequence flow not found
@@ -165,11 +169,15 @@ Malformed store files: file:line:column, the line, a caret under the column; eve
             ^
   [2]
   $ sed -i 's/^id: .*/id: T-BBBB000001/; s/^title: .*/title: Первая/; s/neww/new/; s/urgent/normal/' $f
-  $ tally task list
+  $ tally task show T-AAAA000001
   tally: error: tasks/2026/11/T-AAAA000001.yaml:1:5: 'id' is T-BBBB000001 but the file is named T-AAAA000001.yaml
       id: T-BBBB000001
           ^
   [2]
+  $ tally task list >/dev/null
+  tally: warning: tasks/2026/11/T-AAAA000001.yaml:1:5: 'id' is T-BBBB000001 but the file is named T-AAAA000001.yaml (skipped)
+  hint: 'tally check' lists every problem; the other files were read
+  [4]
   $ git checkout -q -- $f
   $ sed -i 's/^timezone: .*/timezone: Europe\/Moskva/; s/^tolerance: .*/tolerance: twenty/' tally.yaml
   $ tally task list

@@ -43,7 +43,7 @@ Tasks are cached the same way: a status changed by hand, a task removed, a check
   $ st
   new
   $ f=$(ls tasks/*/*/T-048R*.yaml) && sed -i 's/^status: new$/status: acc/' $f && tally task list >/dev/null 2>&1; echo $?
-  2
+  4
   $ sed -i 's/^status: acc$/status: new/' $f && st
   new
   $ git rm -q $f && st | wc -l

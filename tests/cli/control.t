@@ -11,20 +11,20 @@ Counters in every format and scope; group progress; a responsible who left is fl
 Only the named person, or a department; everyone active when nobody can be identified (cron, CI).
 
   $ tally counters --person masha
-  WHO                      DEPT    OVERDUE  NEW  REVIEW  COMMENTS  TOTAL  DUE SOON  NO DEADLINE
-  Мария Кузнецова (masha)  tender        1    1       0         0      2         0            0
+  WHO                      DEPT    OVERDUE  NEW  REVIEW  COMMENTS  DEFERRED  TOTAL  DUE SOON  NO DEADLINE
+  Мария Кузнецова (masha)  tender        1    1       0         0         0      2         0            0
   $ tally counters --dept sales --format csv
-  WHO,DEPT,OVERDUE,NEW,REVIEW,COMMENTS,TOTAL,DUE SOON,NO DEADLINE\r (esc)
-  anna,sales,0,0,0,0,0,0,1\r (esc)
-  ivan,sales,0,2,0,0,2,1,0\r (esc)
-  petr,sales,0,1,0,0,1,1,0\r (esc)
-  total,sales,0,3,0,0,3,2,1\r (esc)
+  WHO,DEPT,OVERDUE,NEW,REVIEW,COMMENTS,DEFERRED,TOTAL,DUE SOON,NO DEADLINE\r (esc)
+  anna,sales,0,0,0,0,0,0,0,1\r (esc)
+  ivan,sales,0,2,0,0,0,2,1,0\r (esc)
+  petr,sales,0,1,0,0,0,1,1,0\r (esc)
+  total,sales,0,3,0,0,0,3,2,1\r (esc)
   $ TALLY_USER= tally counters --format json | jq -c '.people[].login, .departments'
   "anna"
   "ivan"
   "petr"
   "masha"
-  [{"department":"sales","counters":{"overdue":0,"new":3,"review":0,"comments":0,"total":3,"due_soon":2,"no_deadline":1}},{"department":"tender","counters":{"overdue":1,"new":1,"review":0,"comments":0,"total":2,"due_soon":0,"no_deadline":0}}]
+  [{"department":"sales","counters":{"overdue":0,"new":3,"review":0,"comments":0,"deferred":0,"total":3,"due_soon":2,"no_deadline":1}},{"department":"tender","counters":{"overdue":1,"new":1,"review":0,"comments":0,"deferred":0,"total":2,"due_soon":0,"no_deadline":0}}]
   $ TALLY_USER=ivan tally counters --format yaml
   now: "2026-11-27T10:00:00+03:00"
   people:
@@ -36,6 +36,7 @@ Only the named person, or a department; everyone active when nobody can be ident
         new: 2
         review: 0
         comments: 0
+        deferred: 0
         total: 2
         due_soon: 1
         no_deadline: 0
@@ -46,6 +47,7 @@ Only the named person, or a department; everyone active when nobody can be ident
         new: 2
         review: 0
         comments: 0
+        deferred: 0
         total: 2
         due_soon: 1
         no_deadline: 0
@@ -58,7 +60,7 @@ Only the named person, or a department; everyone active when nobody can be ident
   $ tally counters --fail-on new >/dev/null; echo $?
   1
   $ tally counters --fail-on late
-  tally: error: --fail-on: late not in {overdue,new,review,comments,total,due_soon,no_deadline}
+  tally: error: --fail-on: late not in {overdue,new,review,comments,deferred,total,due_soon,no_deadline}
   hint: run 'tally counters --help'
   [2]
   $ tally counters --period 2026-13

@@ -45,6 +45,7 @@ Refusals name who may, or the current status; they change nothing.
   [2]
   $ TALLY_USER=ivan tally task decline $T --reason " "
   tally: error: say why: --reason is required to decline a task
+  hint: the creator and the head see it and decide
   [2]
   $ TALLY_USER=ivan tally task edit $T --due "вт 12:00" --reason "жду цены"
   tally: error: ivan cannot move the deadline of T-.* (re)

@@ -105,8 +105,8 @@ JUnit for CI: one testcase per segment, a failure for each out of tolerance; val
       Новая     1058  Аренда МФУ с обслуживанием, 10 шт.             ivan     540 000       17d  yes
       В работе  1042  Поставка ноутбуков для отдела продаж, 25 шт.   ivan   2 375 000       69d  yes
     counters of the segment's managers:
-      WHO                 DEPT   OVERDUE  NEW  REVIEW  COMMENTS  TOTAL  DUE SOON  NO DEADLINE
-      Иван Петров (ivan)  sales        4    8       0         0     12         2            1
+      WHO                 DEPT   OVERDUE  NEW  REVIEW  COMMENTS  DEFERRED  TOTAL  DUE SOON  NO DEADLINE
+      Иван Петров (ivan)  sales        4    8       0         0         0     12         2            1
   
 
 Plans are set by a head, one commit each; history says who changed which target when.

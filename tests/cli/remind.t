@@ -22,7 +22,7 @@ late for more than escalate_after (2 working days), so anna sees it too.
 
   $ tally remind --date 2026-11-27 --no-recur --person ivan | sed -E 's/T-[0-9A-Z]{4}/T-____/'
   Иван Петров (ivan), 27.11.2026 09:00
-  просрочено 1 · новых 2 · на проверке 0 · комментариев 0 · скоро срок 1
+  просрочено 1 · новых 2 · на проверке 0 · комментариев 0 · ждут решения 0 · скоро срок 1
   
   Просрочено (1):
     T-____  23.11.2026 18:00  Отправить акт сверки [deal/1042], опоздание 3 дн. 15 ч
@@ -85,17 +85,16 @@ Recurring tasks: a template, and one instance per working day however often recu
 
   $ tally task add "Заполнить отчёт по звонкам" --to ivan --every weekday --due "17:30" | sed -E 's/T-[0-9A-Z]{10}/T-__________/'
   created T-__________ for ivan, due 27.11.2026 17:30
+  created T-__________ for ivan, due 27.11.2026 17:30 (today's repetition)
   $ tally task list --templates --format json | jq -r '.[] | .title + " / " + .status'
   Заполнить отчёт по звонкам / new
   $ tally recur | sed -E 's/T-[0-9A-Z]{10}/T-__________/'
-  created T-__________ for ivan, due 27.11.2026 17:30 — Заполнить отчёт по звонкам
   $ tally recur
   $ TALLY_NOW=2026-12-01T08:00:00+03:00 tally recur | sed -E 's/T-[0-9A-Z]{10}/T-__________/'
-  created T-__________ for ivan, due 30.11.2026 17:30 — Заполнить отчёт по звонкам
   created T-__________ for ivan, due 01.12.2026 17:30 — Заполнить отчёт по звонкам
   $ TALLY_NOW=2026-12-01T08:00:00+03:00 tally recur
   $ tally task list --to ivan --status all --format json | jq '[.[] | select(.title == "Заполнить отчёт по звонкам")] | length'
-  3
+  2
   $ tally counters --person ivan --format json | jq '.people[0].counters.no_deadline'
   0
 
@@ -108,7 +107,7 @@ Two clones running recur on the same day make the same file: the merge has nothi
   $ git pull -q --no-rebase ../clone main 2>&1; git status --porcelain | grep -v '^??' || echo clean
   clean
   $ tally task list --to ivan --status all --format json | jq '[.[] | select(.title == "Заполнить отчёт по звонкам")] | length'
-  4
+  3
 
 Cancelling the template ends the series.
 

@@ -15,11 +15,11 @@ Monday 09:00: anna assigns.
   $ tally task add "Обновить прайс" --to petr --due "ср 18:00" --review >/dev/null
   $ tally task add "Сверить остатки на складе" --to petr --due "чт 18:00" >/dev/null
   $ tally counters
-  WHO                   DEPT   OVERDUE  NEW  REVIEW  COMMENTS  TOTAL  DUE SOON  NO DEADLINE
-  Анна Смирнова (anna)  sales        0    0       0         0      0         0            0
-  Иван Петров (ivan)    sales        0    2       0         0      2         1            0
-  Пётр Сидоров (petr)   sales        0    3       0         0      3         1            0
-  total                 sales        0    5       0         0      5         2            0
+  WHO                   DEPT   OVERDUE  NEW  REVIEW  COMMENTS  DEFERRED  TOTAL  DUE SOON  NO DEADLINE
+  Анна Смирнова (anna)  sales        0    0       0         0         0      0         0            0
+  Иван Петров (ivan)    sales        0    2       0         0         0      2         1            0
+  Пётр Сидоров (petr)   sales        0    3       0         0         0      3         1            0
+  total                 sales        0    5       0         0         0      5         2            0
 
 Monday: ivan looks at his tasks and starts the act; petr finishes the price list, which anna accepts at once.
 
@@ -29,14 +29,14 @@ Monday: ivan looks at his tasks and starts the act; petr finishes the price list
   $ TALLY_USER=ivan tally task ack $(id "Подготовить КП") >/dev/null
   $ TALLY_USER=petr tally task done $(id "Обновить прайс") --result "Прайс обновлён" >/dev/null
   $ TALLY_USER=anna tally counters --person anna --format json | jq -c '.people[0].counters'
-  {"overdue":0,"new":0,"review":1,"comments":0,"total":1,"due_soon":0,"no_deadline":0}
+  {"overdue":0,"new":0,"review":1,"comments":0,"deferred":0,"total":1,"due_soon":0,"no_deadline":0}
   $ TALLY_USER=anna tally task accept $(id "Обновить прайс") >/dev/null
 
 Wednesday 10:00: the act and the calls are late; the counters say so and --fail-on fails.
 
   $ at 25T10:00
   $ TALLY_USER=ivan tally
-  Иван Петров (ivan), 25.11.2026 10:00: overdue 1 · new 0 · review 0 · comments 0 · due soon 0 · no deadline 0
+  Иван Петров (ivan), 25.11.2026 10:00: overdue 1 · new 0 · review 0 · comments 0 · deferred 0 · due soon 0 · no deadline 0
   
   ID      STATUS       DUE               LATE  TITLE
   deal 1042 — Поставка оборудования [В работе]
@@ -59,7 +59,7 @@ anna moves the act's deadline to Thursday; the violation stays. ivan finishes th
   $ tally task return $(id "Подготовить КП") --reason "нет сроков поставки" >/dev/null
   $ TALLY_USER=petr tally task comment $(id "Обзвонить базу клиентов") "Начну завтра" >/dev/null
   $ tally counters --person anna --format json | jq -c '.people[0].counters'
-  {"overdue":0,"new":0,"review":0,"comments":1,"total":1,"due_soon":0,"no_deadline":0}
+  {"overdue":0,"new":0,"review":0,"comments":1,"deferred":0,"total":1,"due_soon":0,"no_deadline":0}
 
 Thursday: ivan finishes both; petr checks the stock; anna accepts the КП.
 
@@ -81,11 +81,11 @@ Friday 10:00: petr finally does the calls; the work is done and --fail-on passes
   $ at 27T10:00
   $ TALLY_USER=petr tally task done $(id "Обзвонить базу клиентов") --result "Обзвонил 40 клиентов" >/dev/null
   $ tally counters --fail-on overdue,new,review
-  WHO                   DEPT   OVERDUE  NEW  REVIEW  COMMENTS  TOTAL  DUE SOON  NO DEADLINE
-  Анна Смирнова (anna)  sales        0    0       0         0      0         0            0
-  Иван Петров (ivan)    sales        0    0       0         0      0         0            0
-  Пётр Сидоров (petr)   sales        0    0       0         0      0         0            0
-  total                 sales        0    0       0         0      0         0            0
+  WHO                   DEPT   OVERDUE  NEW  REVIEW  COMMENTS  DEFERRED  TOTAL  DUE SOON  NO DEADLINE
+  Анна Смирнова (anna)  sales        0    0       0         0         0      0         0            0
+  Иван Петров (ivan)    sales        0    0       0         0         0      0         0            0
+  Пётр Сидоров (petr)   sales        0    0       0         0         0      0         0            0
+  total                 sales        0    0       0         0         0      0         0            0
   $ echo exit $?
   exit 0
 
@@ -101,8 +101,8 @@ Efficiency over November, by hand:
   ["ivan",2,1,50,1]
   ["petr",3,1,67,0]
   $ tally counters --period 2026-11
-  WHO                   DEPT   OVERDUE  NEW  REVIEW  COMMENTS  TOTAL  DUE SOON  NO DEADLINE  EFFICIENCY  IN WORK  VIOLATIONS  MOVED
-  Анна Смирнова (anna)  sales        0    0       0         0      0         0            0        100%        0           0      0
-  Иван Петров (ivan)    sales        0    0       0         0      0         0            0         50%        2           1      1
-  Пётр Сидоров (petr)   sales        0    0       0         0      0         0            0         67%        3           1      0
-  total                 sales        0    0       0         0      0         0            0         60%        5           2      1
+  WHO                   DEPT   OVERDUE  NEW  REVIEW  COMMENTS  DEFERRED  TOTAL  DUE SOON  NO DEADLINE  EFFICIENCY  IN WORK  VIOLATIONS  MOVED
+  Анна Смирнова (anna)  sales        0    0       0         0         0      0         0            0        100%        0           0      0
+  Иван Петров (ivan)    sales        0    0       0         0         0      0         0            0         50%        2           1      1
+  Пётр Сидоров (petr)   sales        0    0       0         0         0      0         0            0         67%        3           1      0
+  total                 sales        0    0       0         0         0      0         0            0         60%        5           2      1

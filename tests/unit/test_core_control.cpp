@@ -69,7 +69,7 @@ LogEntry reassigned(std::string_view when, std::string from, std::string to) {
 
 Counters count(const std::string& login, const std::vector<Task>& tasks, std::string_view now,
                const WorkCalendar& calendar = {}) {
-  return count_for(login, tasks, at(now), moscow(), calendar);
+  return count_for(login, tasks, at(now), moscow(), calendar, People{});
 }
 
 Efficiency november(const std::string& login, const std::vector<Task>& tasks,
