@@ -107,16 +107,6 @@ std::string explain_verdict(const core::CheckResult& r, const core::SegmentResul
   return why;
 }
 
-// "«A», «B» and «C»"
-std::string quoted_list(const std::vector<std::string>& names) {
-  std::string out;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (i) out += i + 1 == names.size() ? " and " : ", ";
-    out += "«" + names[i] + "»";
-  }
-  return out;
-}
-
 }  // namespace
 
 std::vector<std::string> overlap_notes(const core::CheckResult& r) {

@@ -272,3 +272,30 @@ The accepted spellings are the same in tally.yaml, in plans and on the command l
   15
   $ tally plan check 2026-09 --tolerance "25 %" --format json | jq -c '[.plans[0].tolerance_percent, .failed]'
   [25,false]
+
+The samples guard the store. The pre-commit hook runs tally check, so a broken contact file (which
+no listing command reads) does not get committed; the CI jobs run it too.
+
+  $ git checkout -q -- tally.yaml
+  $ tally contact add "Ольга Смирнова" --id 501 --company 17 >/dev/null
+  $ cp "$EXAMPLES/ci/pre-commit" .git/hooks/pre-commit && chmod +x .git/hooks/pre-commit
+  $ sed -i 's/^company: .*/company: [17/' contacts/501.yaml && git add contacts/501.yaml && snapshot
+  $ git commit -qm "hand edit" > hook.out 2>&1; echo exit $?; grep -c '^error: contacts/501.yaml:4:6: ' hook.out; rm hook.out
+  exit 1
+  1
+  $ unchanged
+  $ git checkout -q HEAD -- contacts/501.yaml && git commit -qm "nothing broken" --allow-empty && git log -1 --format=%s
+  checked 15 files: 0 errors, 0 warnings
+  nothing broken
+  $ grep -c 'tally check$' "$EXAMPLES/ci/github-actions.yml" "$EXAMPLES/ci/gitlab-ci.yml"
+  .*/ci/github-actions.yml:1 (re)
+  .*/ci/gitlab-ci.yml:1 (re)
+
+The systemd timer fires at 08:30 in the store's time zone, whatever the server's.
+
+  $ zone=$(sed -n 's/^timezone: //p' tally.yaml) && echo $zone
+  Europe/Moscow
+  $ grep '^OnCalendar=' "$EXAMPLES/cron/tally-remind.timer" | grep -c " $zone\$"
+  1
+  $ TZ=UTC systemd-analyze calendar --iterations=1 "$(sed -n 's/^OnCalendar=//p' "$EXAMPLES/cron/tally-remind.timer")" --base-time="2026-12-01 00:00 UTC" | sed -n 's/^ *Next elapse: //p'
+  Tue 2026-12-01 05:30:00 UTC
