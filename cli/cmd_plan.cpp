@@ -104,8 +104,8 @@ void add_check(CLI::App* group, const Globals& globals) {
     for (const auto& p : periods) plans.push_back(core::load_plan(ctx.store, p, fields));
     std::vector<core::CheckResult> results;
     for (const auto& plan : plans) {
-      for (const auto& w : core::unseen_match_values(plan, deals, ctx.store.settings(),
-                                                     ctx.store.people()))
+      for (const auto& w :
+           core::unseen_match_values(plan, deals, ctx.store.settings(), ctx.store.people()))
         std::cerr << "tally: warning: " << w.where << ": " << w.message << "\n";
       results.push_back(
           core::check_plan(plan, deals, ctx.store.settings(), ctx.store.people(), zone, options));
@@ -151,11 +151,8 @@ void add_list(CLI::App* group, const Globals& globals) {
   cmd->callback([format, &globals] {
     auto ctx = globals.context();
     auto fields = core::deal_field_names(ctx.store.load_records(core::RecordKind::deal));
-    Table table({{"PERIOD"},
-                 {"MEASURE"},
-                 {"TOLERANCE", true},
-                 {"JUDGE AFTER", true},
-                 {"SEGMENTS", true}});
+    Table table(
+        {{"PERIOD"}, {"MEASURE"}, {"TOLERANCE", true}, {"JUDGE AFTER", true}, {"SEGMENTS", true}});
     Value value = Value::list();
     for (const auto& period : core::plan_periods(ctx.store)) {
       core::Plan p = core::load_plan(ctx.store, period, fields);
@@ -209,8 +206,8 @@ void add_show(CLI::App* group, const Globals& globals) {
                         .set("actual", s.actual
                                            ? Value::number(plan_number(*s.actual, p.measure, false))
                                            : Value())
-                        .set("tolerance_percent", s.tolerance_percent ? Value(*s.tolerance_percent)
-                                                                      : Value()));
+                        .set("tolerance_percent",
+                             s.tolerance_percent ? Value(*s.tolerance_percent) : Value()));
     }
     Value value = Value::object()
                       .set("period", p.period.name)

@@ -129,11 +129,12 @@ std::vector<std::string> overlap_notes(const core::CheckResult& r) {
   auto times = [](size_t n) -> std::string {
     return n == 1 ? "once" : n == 2 ? "twice" : fmt::format("{} times", n);
   };
-  return {fmt::format("{} {} {} in more than one segment, so a total of the segments would count "
-                      "{} {}; shared deals per segment: {}",
-                      one ? "deal" : "deals", core::join(ids, ", "), one ? "is" : "are",
-                      one ? "this deal" : fmt::format("these {} deals", ids.size()),
-                      times(counted), core::join(parts, ", "))};
+  return {
+      fmt::format("{} {} {} in more than one segment, so a total of the segments would count "
+                  "{} {}; shared deals per segment: {}",
+                  one ? "deal" : "deals", core::join(ids, ", "), one ? "is" : "are",
+                  one ? "this deal" : fmt::format("these {} deals", ids.size()), times(counted),
+                  core::join(parts, ", "))};
 }
 
 std::string check_heading(const core::CheckResult& r, const core::Context& ctx) {
@@ -146,8 +147,9 @@ std::string check_heading(const core::CheckResult& r, const core::Context& ctx) 
           ? fmt::format("{} of {} working days, judged by pace", r.days_elapsed, r.days_total)
           : fmt::format("{} of {} working days, early: judged by pace from {}% of the period",
                         r.days_elapsed, r.days_total, r.judge_after_percent);
-  std::string gate =
-      r.fail_on == core::FailOn::any ? "" : fmt::format(" · fails on {} only", core::fail_on_name(r.fail_on));
+  std::string gate = r.fail_on == core::FailOn::any
+                         ? ""
+                         : fmt::format(" · fails on {} only", core::fail_on_name(r.fail_on));
   return fmt::format("plan {} · {} · tolerance {}% · {}{}", r.plan->period.name, measure,
                      r.tolerance_percent, when, gate);
 }
@@ -229,8 +231,7 @@ Value check_value(const core::CheckResult& r, const core::Context& ctx) {
                                         : Value());
     v.set("projection", s.projection ? num(*s.projection) : Value());
     // The judged one (pace while running), never rounded onto the tolerance.
-    v.set("judged_deviation_percent",
-          s.target ? Value::number(deviation_text(s, false)) : Value());
+    v.set("judged_deviation_percent", s.target ? Value::number(deviation_text(s, false)) : Value());
     v.set("tolerance_percent", s.tolerance_percent);
     v.set("status", std::string(core::verdict_name(s.verdict)));
     v.set("fails", s.fails);
@@ -333,8 +334,8 @@ void print_junit(std::ostream& out, const std::vector<core::CheckResult>& result
       }
       std::string why = xml(explain_verdict(r, s));
       if (s.fails)
-        out << ">\n      <failure type=\"" << core::verdict_name(s.verdict) << "\" message=\"" << why
-            << "\">" << why << "</failure>\n    </testcase>\n";
+        out << ">\n      <failure type=\"" << core::verdict_name(s.verdict) << "\" message=\""
+            << why << "\">" << why << "</failure>\n    </testcase>\n";
       else if (s.verdict == core::Verdict::early)
         out << ">\n      <skipped message=\"" << why << "\"/>\n    </testcase>\n";
       else

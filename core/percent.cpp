@@ -7,23 +7,16 @@ namespace tally::core {
 
 namespace {
 
-// Strips a leading space of any of the kinds tally accepts; true when one went.
-bool strip_space_front(std::string_view& s) {
-  for (std::string_view sp : {" ", "\t", "\u00a0", "\u202f"})
-    if (s.starts_with(sp)) {
-      s.remove_prefix(sp.size());
-      return true;
+// Removes spaces of the kinds tally accepts from both ends: ASCII, tab, no-break and
+// narrow no-break (what tally's Russian output puts before '%').
+void trim_spaces(std::string_view& s) {
+  for (std::string_view before; before != s;) {
+    before = s;
+    for (std::string_view sp : {" ", "\t", "\u00a0", "\u202f"}) {
+      if (s.starts_with(sp)) s.remove_prefix(sp.size());
+      if (s.ends_with(sp)) s.remove_suffix(sp.size());
     }
-  return false;
-}
-
-bool strip_space_back(std::string_view& s) {
-  for (std::string_view sp : {" ", "\t", "\u00a0", "\u202f"})
-    if (s.ends_with(sp)) {
-      s.remove_suffix(sp.size());
-      return true;
-    }
-  return false;
+  }
 }
 
 // Why the text is refused, beyond "a percentage such as 20%"; empty when nothing more helps.
@@ -43,19 +36,13 @@ std::string out_of_range(long long value, const PercentKind& kind) {
 
 std::optional<long long> read_percent(std::string_view text) {
   std::string_view s = text;
-  while (strip_space_front(s)) {
-  }
-  while (strip_space_back(s)) {
-  }
+  trim_spaces(s);
   if (s.starts_with('+'))
     s.remove_prefix(1);
   else if (s.starts_with("\u00b1"))
     s.remove_prefix(std::string_view("\u00b1").size());
-  if (s.ends_with('%')) {
-    s.remove_suffix(1);
-    while (strip_space_back(s)) {
-    }
-  }
+  if (s.ends_with('%')) s.remove_suffix(1);
+  trim_spaces(s);
   if (s.empty() || s.size() > 9) return std::nullopt;
   long long value = 0;
   for (char c : s) {

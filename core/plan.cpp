@@ -162,10 +162,10 @@ Segment read_segment(const Reader& r, const YAML::Node& item, Measure measure,
     } else {
       // A typo such as "acutal" would silently drop a figure, so it is an error, not kept.
       auto near = nearest(key, keys, 1);
-      r.problems.add(
-          r.doc, kv.first,
-          fmt::format("unknown key '{}' in a segment; {}keys: {}", key,
-                      near.empty() ? "" : "did you mean '" + near.front() + "'? ", join(keys, ", ")));
+      r.problems.add(r.doc, kv.first,
+                     fmt::format("unknown key '{}' in a segment; {}keys: {}", key,
+                                 near.empty() ? "" : "did you mean '" + near.front() + "'? ",
+                                 join(keys, ", ")));
     }
   }
   if (!has_name || seg.name.empty())
@@ -287,8 +287,7 @@ std::string plan_to_yaml(const Plan& plan) {
   root["period"] = plan.period.name;
   root["measure"] = std::string(measure_name(plan.measure));
   if (plan.tolerance_percent) root["tolerance"] = fmt::format("{}%", *plan.tolerance_percent);
-  if (plan.judge_after_percent)
-    root["judge_after"] = fmt::format("{}%", *plan.judge_after_percent);
+  if (plan.judge_after_percent) root["judge_after"] = fmt::format("{}%", *plan.judge_after_percent);
   if (!plan.rates.empty()) {
     YAML::Node rates(YAML::NodeType::Map);
     for (const auto& [currency, rate] : plan.rates) rates[currency] = text_node(rate.to_string());

@@ -56,7 +56,7 @@ struct Plan {
   Measure measure = Measure::amount;
   std::optional<int> tolerance_percent;    // overrides tally.yaml
   std::optional<int> judge_after_percent;  // overrides tally.yaml
-  std::map<std::string, Money> rates;    // currency -> value of 1 unit in the store's currency
+  std::map<std::string, Money> rates;      // currency -> value of 1 unit in the store's currency
   std::vector<Segment> segments;
   YAML::Node unknown{YAML::NodeType::Map};
 };

@@ -134,16 +134,17 @@ std::vector<UnseenValue> unseen_match_values(const Plan& plan, const std::vector
         std::string where =
             mark.is_null() ? plan.file
                            : fmt::format("{}:{}:{}", plan.file, mark.line + 1, mark.column + 1);
-        std::string shown = known.size() > 12
-                                ? join(std::vector<std::string>(known.begin(), known.begin() + 12),
-                                       ", ") + ", …"
-                                : join(known, ", ");
-        out.push_back({mark, where,
-                       fmt::format("no deal has {} '{}', so «{}» counts nothing by it; {}{}",
-                                   term.field, value, seg.name,
-                                   near.empty() ? "" : fmt::format("did you mean '{}'? ", near.front()),
-                                   known.empty() ? fmt::format("no deal has a {} at all", term.field)
-                                                 : fmt::format("values of {}: {}", term.field, shown))});
+        std::string shown =
+            known.size() > 12
+                ? join(std::vector<std::string>(known.begin(), known.begin() + 12), ", ") + ", …"
+                : join(known, ", ");
+        out.push_back(
+            {mark, where,
+             fmt::format("no deal has {} '{}', so «{}» counts nothing by it; {}{}", term.field,
+                         value, seg.name,
+                         near.empty() ? "" : fmt::format("did you mean '{}'? ", near.front()),
+                         known.empty() ? fmt::format("no deal has a {} at all", term.field)
+                                       : fmt::format("values of {}: {}", term.field, shown))});
       }
     }
   }

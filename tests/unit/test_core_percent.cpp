@@ -7,15 +7,15 @@ using namespace tally::core;
 
 TEST_CASE("core::read_percent") {
   SUBCASE("the accepted spellings") {
-    for (const char* text : {"20%", "20 %", "20", "+20%", "±20%", " 20% ", "20\u00a0%",
-                             "20\u202f%"})
+    for (const char* text :
+         {"20%", "20 %", "20", "+20%", "±20%", " 20% ", "20\u00a0%", "20\u202f%"})
       CHECK_MESSAGE(read_percent(std::string_view(text)) == 20, text);
     CHECK(read_percent(std::string_view("0")) == 0);
     CHECK(read_percent(std::string_view("1000%")) == 1000);
   }
   SUBCASE("refused") {
-    for (const char* text : {"", "%", "0.2", "12.5%", "12,5 %", "-20%", "twenty", "20%%", "2 0",
-                             "1234567890"})
+    for (const char* text :
+         {"", "%", "0.2", "12.5%", "12,5 %", "-20%", "twenty", "20%%", "2 0", "1234567890"})
       CHECK_MESSAGE(!read_percent(std::string_view(text)), text);
   }
 }

@@ -532,8 +532,8 @@ TEST_CASE("core::check_plan") {
 
 TEST_CASE("core::check_plan judge_after") {
   // November 2026: 20 working days (4 November off); the 6th is the 4th working day.
-  Plan p = plan_of(
-      "period: 2026-11\nsegments:\n  - name: Все\n    match: {}\n    target: 1 000 000\n");
+  Plan p =
+      plan_of("period: 2026-11\nsegments:\n  - name: Все\n    match: {}\n    target: 1 000 000\n");
   std::vector<Record> big{deal("D-1", "1 000 000", "2026-11-03T12:00:00+03:00")};
   SUBCASE("before 25% out of tolerance is early and does not fail") {
     auto r = gate(p, big, "2026-11-06T12:00:00+03:00", std::nullopt);
@@ -567,14 +567,14 @@ TEST_CASE("core::check_plan judge_after") {
     CHECK(gate(p, big, "2026-11-16T12:00:00+03:00", std::nullopt, FailOn::any, late)
               .segments[0]
               .verdict == Verdict::over);
-    Plan own = plan_of("period: 2026-11\njudge_after: 10%\nsegments:\n  - name: Все\n"
-                       "    match: {}\n    target: 1 000 000\n");
+    Plan own = plan_of(
+        "period: 2026-11\njudge_after: 10%\nsegments:\n  - name: Все\n"
+        "    match: {}\n    target: 1 000 000\n");
     CHECK(own.judge_after_percent == 10);
     CHECK(gate(own, big, "2026-11-06T12:00:00+03:00", std::nullopt, FailOn::any, late)
               .segments[0]
               .verdict == Verdict::over);
-    CHECK(gate(own, big, "2026-11-06T12:00:00+03:00", 100).segments[0].verdict ==
-          Verdict::early);
+    CHECK(gate(own, big, "2026-11-06T12:00:00+03:00", 100).segments[0].verdict == Verdict::early);
   }
   SUBCASE("--final and a finished period are judged whatever judge_after says") {
     CheckOptions options;
@@ -587,8 +587,8 @@ TEST_CASE("core::check_plan judge_after") {
     CHECK(gate(p, {}, "2026-12-01T12:00:00+03:00", 100).segments[0].verdict == Verdict::under);
   }
   SUBCASE("unplanned is not a matter of pace: judged early too") {
-    Plan zero = plan_of(
-        "period: 2026-11\nsegments:\n  - name: Новое\n    match: {}\n    target: 0\n");
+    Plan zero =
+        plan_of("period: 2026-11\nsegments:\n  - name: Новое\n    match: {}\n    target: 0\n");
     auto r = gate(zero, big, "2026-11-06T12:00:00+03:00", std::nullopt);
     CHECK(r.segments[0].verdict == Verdict::unplanned);
     CHECK(r.failed());
@@ -694,8 +694,8 @@ TEST_CASE("core::parse_plan bad gate keys") {
     }
     return std::string("no error");
   };
-  std::string empty = problems(
-      "period: 2026-11\nsegments:\n  - name: A\n    match: {region: []}\n    target: 1\n");
+  std::string empty =
+      problems("period: 2026-11\nsegments:\n  - name: A\n    match: {region: []}\n    target: 1\n");
   CHECK(empty.find("plans/2026-11.yaml:4:21: the list of 'region' in match is empty") !=
         std::string::npos);
   std::string tol = problems(
