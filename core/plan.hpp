@@ -76,7 +76,8 @@ std::vector<std::string> deal_field_names(const std::vector<Record>& deals);
 bool segment_matches(const Segment& segment, const Record& deal, const Settings& settings,
                      const People& people);
 
-// A match value that no deal in the store has (in any stage, won or not): a typo
+// A match value that no deal in the store has (in any stage, won or not), and that
+// is not a login or department of people.yaml or a stage of the funnel: a typo
 // there silently counts nothing. `message` is "no deal has region 'пермь', so …;
 // did you mean 'perm'? …", `where` is "plans/2026-11.yaml:12:15".
 struct UnseenValue {

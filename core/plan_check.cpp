@@ -106,6 +106,13 @@ std::vector<UnseenValue> unseen_match_values(const Plan& plan, const std::vector
     auto it = seen.find(field);
     if (it != seen.end()) return it->second;
     std::set<std::string>& values = seen[field];
+    // A new manager, a new department or a stage no deal has reached yet is not a typo.
+    for (const Person& p : people.list) {
+      if (field == "owner") values.insert(p.login);
+      if (field == "department" && !p.department.empty()) values.insert(p.department);
+    }
+    if (field == "stage")
+      for (const Stage& st : settings.stages) values.insert(st.id);
     for (const Record& d : deals) {
       if (d.kind != RecordKind::deal) continue;
       if (field == "department") {
@@ -124,10 +131,7 @@ std::vector<UnseenValue> unseen_match_values(const Plan& plan, const std::vector
       for (size_t i = 0; i < term.values.size(); ++i) {
         const std::string& value = term.values[i];
         if (have.count(value)) continue;
-        if (term.field == "stage") {
-          const Stage* stage = settings.find_stage(value);
-          if (stage && have.count(stage->id)) continue;
-        }
+        if (term.field == "stage" && settings.find_stage(value)) continue;
         std::vector<std::string> known(have.begin(), have.end());
         auto near = nearest(value, known, 1);
         YAML::Mark mark = i < term.marks.size() ? term.marks[i] : YAML::Mark::null_mark();

@@ -133,6 +133,19 @@ tally check says so too. An open deal's value counts as seen (Пермь has no 
   checked 9 files: 0 errors, 2 warnings
   $ git reset -q --hard $before
 
+The overlap note names every segment once and counts right: deal 2001 is in three segments, so a
+total of the segments counts it three times.
+
+  $ tally plan edit 2026-10 --segment "Все сделки" --match owner=ivan --target 1500000 >/dev/null
+  $ tally plan check 2026-10 | grep '^note:'
+  note: deals 2001, 2002, 2003 are in more than one segment, so a total of the segments would count these 3 deals 6 times; shared deals per segment: «Москва» 1, «Урал и Сибирь» 2, «Все сделки» 3
+  $ tally plan edit 2026-10 --segment "Только Москва" --match region=msk --target 1000000 >/dev/null
+  $ tally plan check 2026-10 --format json | jq -c '.plans[0].overlaps[0]'
+  {"deal":"2001","segments":["Москва","Все сделки","Только Москва"]}
+  $ tally plan check 2026-10 | grep '^note:'
+  note: deals 2001, 2002, 2003 are in more than one segment, so a total of the segments would count these 3 deals 7 times; shared deals per segment: «Москва» 1, «Урал и Сибирь» 2, «Все сделки» 3, «Только Москва» 1
+  $ git reset -q --hard $before
+
 The figure never contradicts the status: a finished September 20.004% short of a 20% tolerance
 is shown with as many digits as it takes, and exactly 20% short is ok.
 

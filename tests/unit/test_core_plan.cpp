@@ -758,4 +758,18 @@ TEST_CASE("core::unseen_match_values") {
   CHECK(warnings[1].where == "plans/2026-11.yaml:7:27");
   CHECK(warnings[1].message.starts_with("no deal has region 'tyumen'"));
   CHECK(unseen_match_values(p, {}, store_settings(), team()).empty());
+  SUBCASE("people's logins and departments and the funnel's stages are known without deals") {
+    Plan q = plan_of(
+        "period: 2026-11\nsegments:\n  - name: A\n    match: {owner: anna, department: Розница, "
+        "stage: lost}\n    target: 1\n  - name: B\n    match: {owner: anan, stage: lots}\n"
+        "    target: 1\n");
+    auto w = unseen_match_values(q, deals, store_settings(), team());
+    REQUIRE(w.size() == 2);
+    CHECK(w[0].message ==
+          "no deal has owner 'anan', so «B» counts nothing by it; did you mean 'anna'? values of "
+          "owner: anna, ivan");
+    CHECK(
+        w[1].message.starts_with("no deal has stage 'lots', so «B» counts nothing by it; did "
+                                 "you mean 'lost'? "));
+  }
 }
