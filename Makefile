@@ -3,7 +3,7 @@
 #   make test   install what is missing, build, run every test (ctest)
 BUILD ?= build
 JOBS ?= $(shell nproc)
-PACKAGES = cmake g++ make pkg-config git ca-certificates tzdata python3 python3-icalendar jq groff mandoc libxml2-utils hyperfine time \
+PACKAGES = cmake g++ make pkg-config git ca-certificates tzdata python3 python3-icalendar jq groff mandoc libxml2-utils hyperfine time systemd \
            libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev libhowardhinnant-date-dev libutf8proc-dev \
            dpkg-dev file man-db zsh fish bash-completion
 

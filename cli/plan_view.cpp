@@ -25,17 +25,21 @@ std::string percent(std::int64_t bp, bool human) {
   return fmt::format("{}{}.{:02}", sign, a / 100, a % 100);
 }
 
+std::string deviation_text(const core::SegmentResult& s, bool human) {
+  if (s.target == 0) return "";
+  core::ShownPercent p = core::shown_deviation(s, human ? 1 : 2);
+  std::int64_t a = p.units < 0 ? -p.units : p.units;
+  std::int64_t scale = 1;
+  for (int i = 0; i < p.decimals; ++i) scale *= 10;
+  std::string sign = p.units < 0 ? "-" : p.units > 0 && human ? "+" : "";
+  return fmt::format("{}{}.{:0{}}{}", sign, a / scale, a % scale, p.decimals, human ? "%" : "");
+}
+
 namespace {
 
-const char* verdict_color(core::Verdict v) {
-  switch (v) {
-    case core::Verdict::ok:
-      return "32";
-    case core::Verdict::unplanned:
-      return "33";
-    default:
-      return "31";
-  }
+const char* verdict_color(const core::SegmentResult& s) {
+  if (s.fails) return "31";
+  return s.verdict == core::Verdict::ok ? "32" : "33";
 }
 
 // Plan against actual on one scale: '█' up to the actual, '│' at the target (or the pace).
@@ -91,35 +95,46 @@ std::string explain_verdict(const core::CheckResult& r, const core::SegmentResul
   if (s.verdict == core::Verdict::unplanned)
     return fmt::format("unplanned: actual {} with a zero target", plan_number(s.actual, m, true));
   std::int64_t ref = r.running && s.pace ? *s.pace : s.target;
-  std::int64_t bp = r.running && s.pace_deviation_bp ? *s.pace_deviation_bp : s.deviation_bp;
-  return fmt::format("{}: actual {} is {} from the {} {} (tolerance {}%)",
-                     core::verdict_name(s.verdict), plan_number(s.actual, m, true),
-                     percent(bp, true), reference_word(r), plan_number(ref, m, true),
-                     r.tolerance_percent);
+  std::string why = fmt::format("{}: actual {} is {} from the {} {} (tolerance {}%)",
+                                core::verdict_name(s.verdict), plan_number(s.actual, m, true),
+                                deviation_text(s, true), reference_word(r),
+                                plan_number(ref, m, true), s.tolerance_percent);
+  if (s.verdict == core::Verdict::early)
+    why += fmt::format("; not judged before {}% of the period ({} of {} working days so far)",
+                       r.judge_after_percent, r.days_elapsed, r.days_total);
+  else if (!s.fails && s.verdict != core::Verdict::ok)
+    why += fmt::format("; not failed: --fail-on {}", core::fail_on_name(r.fail_on));
+  return why;
 }
 
 }  // namespace
 
 std::vector<std::string> overlap_notes(const core::CheckResult& r) {
-  std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>>
-      groups;  // segments, deals
+  if (r.overlaps.empty()) return {};
+  // Each segment once, in the plan's order, with how many of its deals are in another too.
+  std::vector<std::string> ids;
+  std::vector<std::pair<std::string, size_t>> shared;
+  for (const auto& seg : r.plan->segments) shared.emplace_back(seg.name, 0);
+  size_t counted = 0;  // how many times a total of the segments would count these deals
   for (const auto& [deal, names] : r.overlaps) {
-    auto it = std::find_if(groups.begin(), groups.end(), [&](auto& g) { return g.first == names; });
-    if (it == groups.end())
-      groups.push_back({names, {deal->id}});
-    else
-      it->second.push_back(deal->id);
+    ids.push_back(deal->id);
+    counted += names.size();
+    for (auto& [name, n] : shared)
+      if (std::find(names.begin(), names.end(), name) != names.end()) ++n;
   }
-  std::vector<std::string> out;
-  for (const auto& [names, ids] : groups) {
-    std::vector<std::string> quoted;
-    for (const auto& n : names) quoted.push_back("«" + n + "»");
-    out.push_back(fmt::format("{} {} {} in {}: a total of the segments would count {} twice",
-                              ids.size() == 1 ? "deal" : "deals", core::join(ids, ", "),
-                              ids.size() == 1 ? "is" : "are", core::join(quoted, " and "),
-                              ids.size() == 1 ? "it" : "them"));
-  }
-  return out;
+  std::vector<std::string> parts;
+  for (const auto& [name, n] : shared)
+    if (n) parts.push_back(fmt::format("«{}» {}", name, n));
+  bool one = ids.size() == 1;
+  auto times = [](size_t n) -> std::string {
+    return n == 1 ? "once" : n == 2 ? "twice" : fmt::format("{} times", n);
+  };
+  return {
+      fmt::format("{} {} {} in more than one segment, so a total of the segments would count "
+                  "{} {}; shared deals per segment: {}",
+                  one ? "deal" : "deals", core::join(ids, ", "), one ? "is" : "are",
+                  one ? "this deal" : fmt::format("these {} deals", ids.size()), times(counted),
+                  core::join(parts, ", "))};
 }
 
 std::string check_heading(const core::CheckResult& r, const core::Context& ctx) {
@@ -127,35 +142,75 @@ std::string check_heading(const core::CheckResult& r, const core::Context& ctx) 
                             ? "amount, " + ctx.store.settings().currency
                             : "count of won deals";
   std::string when =
-      r.running ? fmt::format("{} of {} working days, judged by pace", r.days_elapsed, r.days_total)
-      : r.final ? "final"
-                : "period over, judged by target";
-  return fmt::format("plan {} · {} · tolerance {}% · {}", r.plan->period.name, measure,
-                     r.tolerance_percent, when);
+      !r.running ? (r.final ? "final" : "period over, judged by target")
+      : r.judged
+          ? fmt::format("{} of {} working days, judged by pace", r.days_elapsed, r.days_total)
+          : fmt::format("{} of {} working days, early: judged by pace from {}% of the period",
+                        r.days_elapsed, r.days_total, r.judge_after_percent);
+  std::string gate = r.fail_on == core::FailOn::any
+                         ? ""
+                         : fmt::format(" · fails on {} only", core::fail_on_name(r.fail_on));
+  return fmt::format("plan {} · {} · tolerance {}% · {}{}", r.plan->period.name, measure,
+                     r.tolerance_percent, when, gate);
 }
 
-Table check_table(const core::CheckResult& r, bool human) {
+namespace {
+
+// True when a segment has a tolerance of its own that differs from the plan's.
+bool own_tolerances(const core::CheckResult& r) {
+  return std::any_of(r.segments.begin(), r.segments.end(),
+                     [&](const auto& s) { return s.tolerance_percent != r.tolerance_percent; });
+}
+
+}  // namespace
+
+Table check_table(const core::CheckResult& r) {
+  bool tolerances = own_tolerances(r);
   std::vector<Table::Column> cols{{"SEGMENT"}, {"TARGET", true}};
   if (r.running) cols.push_back({"PACE", true});
   cols.push_back({"ACTUAL", true});
   cols.push_back({"DEVIATION", true});
   if (r.running) cols.push_back({"PROJECTION", true});
+  if (tolerances) cols.push_back({"TOLERANCE", true});
   cols.push_back({"STATUS"});
-  if (human) cols.push_back({r.running ? "ACTUAL vs │PACE" : "ACTUAL vs │TARGET"});
+  cols.push_back({r.running ? "ACTUAL vs │PACE" : "ACTUAL vs │TARGET"});
   Table table(cols);
   auto m = r.plan->measure;
   for (size_t i = 0; i < r.segments.size(); ++i) {
     const auto& s = r.segments[i];
-    std::vector<std::string> row{s.segment->name, plan_number(s.target, m, human)};
-    if (r.running) row.push_back(s.pace ? plan_number(*s.pace, m, human) : "");
-    row.push_back(plan_number(s.actual, m, human));
-    std::int64_t bp = r.running && s.pace_deviation_bp ? *s.pace_deviation_bp : s.deviation_bp;
-    row.push_back(s.target == 0 ? "" : percent(bp, human));
-    if (r.running) row.push_back(s.projection ? plan_number(*s.projection, m, human) : "");
+    std::vector<std::string> row{s.segment->name, plan_number(s.target, m, true)};
+    if (r.running) row.push_back(s.pace ? plan_number(*s.pace, m, true) : "");
+    row.push_back(plan_number(s.actual, m, true));
+    row.push_back(deviation_text(s, true));
+    if (r.running) row.push_back(s.projection ? plan_number(*s.projection, m, true) : "");
+    if (tolerances) row.push_back(fmt::format("{}%", s.tolerance_percent));
     row.push_back(std::string(core::verdict_name(s.verdict)));
-    if (human) row.push_back(bar(r.running && s.pace ? *s.pace : s.target, s.actual));
+    row.push_back(bar(r.running && s.pace ? *s.pace : s.target, s.actual));
     table.add(row);
-    if (human) table.color(i, row.size() - 2, verdict_color(s.verdict));
+    table.color(i, row.size() - 2, verdict_color(s));
+  }
+  return table;
+}
+
+Table check_csv(const std::vector<core::CheckResult>& results) {
+  Table table({{"PERIOD"},
+               {"SEGMENT"},
+               {"TARGET"},
+               {"PACE"},
+               {"ACTUAL"},
+               {"DEVIATION"},
+               {"PROJECTION"},
+               {"TOLERANCE"},
+               {"STATUS"},
+               {"FAILS"}});
+  for (const auto& r : results) {
+    auto m = r.plan->measure;
+    for (const auto& s : r.segments)
+      table.add({r.plan->period.name, s.segment->name, plan_number(s.target, m, false),
+                 s.pace ? plan_number(*s.pace, m, false) : "", plan_number(s.actual, m, false),
+                 deviation_text(s, false), s.projection ? plan_number(*s.projection, m, false) : "",
+                 std::to_string(s.tolerance_percent), std::string(core::verdict_name(s.verdict)),
+                 s.fails ? "true" : "false"});
   }
   return table;
 }
@@ -175,7 +230,11 @@ Value check_value(const core::CheckResult& r, const core::Context& ctx) {
                                         ? Value::number(percent(*s.pace_deviation_bp, false))
                                         : Value());
     v.set("projection", s.projection ? num(*s.projection) : Value());
+    // The judged one (pace while running), never rounded onto the tolerance.
+    v.set("judged_deviation_percent", s.target ? Value::number(deviation_text(s, false)) : Value());
+    v.set("tolerance_percent", s.tolerance_percent);
     v.set("status", std::string(core::verdict_name(s.verdict)));
+    v.set("fails", s.fails);
     v.set("actual_given", s.segment->actual.has_value());
     Value deals = Value::list();
     for (const core::Record* d : s.deals) deals.push(d->id);
@@ -190,7 +249,10 @@ Value check_value(const core::CheckResult& r, const core::Context& ctx) {
       .set("measure", m == core::Measure::amount ? "amount" : "count")
       .set("currency", ctx.store.settings().currency)
       .set("tolerance_percent", r.tolerance_percent)
+      .set("judge_after_percent", r.judge_after_percent)
+      .set("fail_on", std::string(core::fail_on_name(r.fail_on)))
       .set("running", r.running)
+      .set("judged", r.judged)
       .set("final", r.final)
       .set("working_days_elapsed", r.days_elapsed)
       .set("working_days_total", r.days_total)
@@ -203,20 +265,24 @@ void print_markdown(std::ostream& out, const std::vector<core::CheckResult>& res
                     const core::Context& ctx) {
   for (const auto& r : results) {
     out << "### " << (r.failed() ? "❌" : "✅") << " " << md(check_heading(r, ctx)) << "\n\n";
-    out << "| Segment | Target |" << (r.running ? " Pace |" : "")
-        << " Actual | Deviation | Status |\n";
-    out << "| --- | ---: |" << (r.running ? " ---: |" : "") << " ---: | ---: | --- |\n";
+    bool tolerances = own_tolerances(r);
+    out << "| Segment | Target |" << (r.running ? " Pace |" : "") << " Actual | Deviation |"
+        << (tolerances ? " Tolerance |" : "") << " Status |\n";
+    out << "| --- | ---: |" << (r.running ? " ---: |" : "") << " ---: | ---: |"
+        << (tolerances ? " ---: |" : "") << " --- |\n";
     for (const auto& s : r.segments) {
       auto m = r.plan->measure;
-      std::int64_t bp = r.running && s.pace_deviation_bp ? *s.pace_deviation_bp : s.deviation_bp;
+      std::string status(core::verdict_name(s.verdict));
+      // Bold fails the check; italic is out of tolerance but not failing (early, --fail-on).
+      if (s.fails)
+        status = "**" + status + "**";
+      else if (s.verdict != core::Verdict::ok)
+        status = "_" + status + "_";
       out << "| " << md(s.segment->name) << " | " << plan_number(s.target, m, true) << " |";
       if (r.running) out << " " << (s.pace ? plan_number(*s.pace, m, true) : "") << " |";
-      out << " " << plan_number(s.actual, m, true) << " | " << (s.target ? percent(bp, true) : "")
-          << " | "
-          << (s.verdict == core::Verdict::ok
-                  ? "ok"
-                  : "**" + std::string(core::verdict_name(s.verdict)) + "**")
-          << " |\n";
+      out << " " << plan_number(s.actual, m, true) << " | " << deviation_text(s, true) << " |";
+      if (tolerances) out << " " << s.tolerance_percent << "% |";
+      out << " " << status << " |\n";
     }
     auto notes = overlap_notes(r);
     if (!notes.empty()) out << "\n";
@@ -231,7 +297,7 @@ void print_junit(std::ostream& out, const std::vector<core::CheckResult>& result
   for (const auto& r : results)
     for (const auto& s : r.segments) {
       ++tests;
-      failures += s.verdict != core::Verdict::ok;
+      failures += s.fails;
     }
   std::string stamp = core::format_timestamp(ctx.now, core::Zone::locate("UTC")).substr(0, 19);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -240,15 +306,22 @@ void print_junit(std::ostream& out, const std::vector<core::CheckResult>& result
       "time=\"0\">\n",
       tests, failures);
   for (const auto& r : results) {
-    size_t f = 0;
-    for (const auto& s : r.segments) f += s.verdict != core::Verdict::ok;
+    size_t f = 0, early = 0;
+    for (const auto& s : r.segments) {
+      f += s.fails;
+      early += s.verdict == core::Verdict::early;
+    }
     out << fmt::format(
-        "  <testsuite name=\"plan {}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\" "
+        "  <testsuite name=\"plan {}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" "
         "time=\"0\" "
         "timestamp=\"{}\">\n",
-        xml(r.plan->period.name), r.segments.size(), f, stamp);
+        xml(r.plan->period.name), r.segments.size(), f, early, stamp);
     out << "    <properties>\n";
     out << fmt::format("      <property name=\"tolerance\" value=\"{}%\"/>\n", r.tolerance_percent);
+    out << fmt::format("      <property name=\"judge_after\" value=\"{}%\"/>\n",
+                       r.judge_after_percent);
+    out << fmt::format("      <property name=\"fail_on\" value=\"{}\"/>\n",
+                       core::fail_on_name(r.fail_on));
     out << fmt::format("      <property name=\"judged\" value=\"{}\"/>\n",
                        xml(check_heading(r, ctx)));
     out << "    </properties>\n";
@@ -259,9 +332,14 @@ void print_junit(std::ostream& out, const std::vector<core::CheckResult>& result
         out << "/>\n";
         continue;
       }
-      std::string why = explain_verdict(r, s);
-      out << ">\n      <failure type=\"" << core::verdict_name(s.verdict) << "\" message=\""
-          << xml(why) << "\">" << xml(why) << "</failure>\n    </testcase>\n";
+      std::string why = xml(explain_verdict(r, s));
+      if (s.fails)
+        out << ">\n      <failure type=\"" << core::verdict_name(s.verdict) << "\" message=\""
+            << why << "\">" << why << "</failure>\n    </testcase>\n";
+      else if (s.verdict == core::Verdict::early)
+        out << ">\n      <skipped message=\"" << why << "\"/>\n    </testcase>\n";
+      else
+        out << ">\n      <system-out>" << why << "</system-out>\n    </testcase>\n";
     }
     out << "  </testsuite>\n";
   }

@@ -357,6 +357,9 @@ class Checker {
                  fmt::format("the plan is for {} but its file is named {}", plan.period.name,
                              fs::path(rel).filename().string()));
           warn_unknown(r, *doc, doc->root, keys_of(plan.unknown));
+          if (m_settings && m_people)
+            for (const auto& u : unseen_match_values(plan, deals, *m_settings, *m_people))
+              r.add(Severity::warning, rel, describe_at(*doc, u.mark, u.message));
         } catch (const Error& e) {
           r.error(rel, e);
         }

@@ -6,6 +6,7 @@
 #include "core/plan.hpp"
 
 #include "core/error.hpp"
+#include "core/percent.hpp"
 #include "core/schema.hpp"
 #include "core/text.hpp"
 
@@ -86,6 +87,19 @@ void read_rates(const Reader& r, const YAML::Node& v, Plan& plan) {
   }
 }
 
+// One value of a match term: a line of text (a number is read as its digits).
+std::optional<std::string> match_value(const Reader& r, const YAML::Node& n,
+                                       const std::string& field) {
+  if (!n.IsScalar()) {
+    r.problems.add(r.doc, n,
+                   fmt::format("the value of '{}' in match must be text, or a list of texts for "
+                               "one of them, such as [tyumen, kurgan]",
+                               field));
+    return std::nullopt;
+  }
+  return r.line(n, field);
+}
+
 void read_match(const Reader& r, const YAML::Node& v, const std::vector<std::string>& known,
                 Segment& seg) {
   if (!v.IsMap()) {
@@ -102,7 +116,24 @@ void read_match(const Reader& r, const YAML::Node& v, const std::vector<std::str
                                  join(known, ", ")));
       continue;
     }
-    seg.match.emplace_back(field, r.line(kv.second, field));
+    MatchTerm term{field, {}, kv.second.IsSequence(), {}};
+    if (term.list) {
+      // An empty list would match no deal at all: the segment would read -100% for ever.
+      if (kv.second.size() == 0)
+        r.problems.add(r.doc, kv.second,
+                       fmt::format("the list of '{}' in match is empty, so no deal could match; "
+                                   "name one value or more, such as [tyumen, kurgan]",
+                                   field));
+      for (const auto& item : kv.second)
+        if (auto value = match_value(r, item, field)) {
+          term.values.push_back(*value);
+          term.marks.push_back(item.Mark());
+        }
+    } else if (auto value = match_value(r, kv.second, field)) {
+      term.values.push_back(*value);
+      term.marks.push_back(kv.second.Mark());
+    }
+    if (!term.values.empty()) seg.match.push_back(std::move(term));
   }
 }
 
@@ -111,7 +142,7 @@ Segment read_segment(const Reader& r, const YAML::Node& item, Measure measure,
   Segment seg;
   seg.mark = item.Mark();
   bool has_name = false, has_match = false, has_target = false;
-  static const std::vector<std::string> keys{"name", "match", "target", "actual"};
+  static const std::vector<std::string> keys{"name", "match", "target", "actual", "tolerance"};
   for (const auto& kv : item) {
     std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
     const YAML::Node& v = kv.second;
@@ -126,13 +157,15 @@ Segment read_segment(const Reader& r, const YAML::Node& item, Measure measure,
       seg.target = read_quantity(r, v, key, measure).value_or(0);
     } else if (key == "actual") {
       seg.actual = read_quantity(r, v, key, measure);
+    } else if (key == "tolerance") {
+      seg.tolerance_percent = read_percent(r, v, key, k_tolerance);
     } else {
       // A typo such as "acutal" would silently drop a figure, so it is an error, not kept.
       auto near = nearest(key, keys, 1);
-      r.problems.add(
-          r.doc, kv.first,
-          fmt::format("unknown key '{}' in a segment; {}keys: name, match, target, actual", key,
-                      near.empty() ? "" : "did you mean '" + near.front() + "'? "));
+      r.problems.add(r.doc, kv.first,
+                     fmt::format("unknown key '{}' in a segment; {}keys: {}", key,
+                                 near.empty() ? "" : "did you mean '" + near.front() + "'? ",
+                                 join(keys, ", ")));
     }
   }
   if (!has_name || seg.name.empty())
@@ -198,6 +231,7 @@ PlanPeriod parse_plan_period(std::string_view text) {
 
 Plan parse_plan(const YamlDoc& doc, const std::vector<std::string>& known_fields) {
   Plan plan;
+  plan.file = doc.path.generic_string();
   Problems problems;
   Zone utc = Zone::locate("UTC");
   Reader r{doc, problems, utc};
@@ -229,14 +263,9 @@ Plan parse_plan(const YamlDoc& doc, const std::vector<std::string>& known_fields
         problems.add(doc, v,
                      fmt::format("unknown measure '{}'; measures are amount and count", measure));
     } else if (key == "tolerance") {
-      std::string raw = v.IsScalar() ? v.Scalar() : "";
-      std::string_view t = trim(raw);
-      if (t.ends_with('%')) t = trim(t.substr(0, t.size() - 1));
-      auto percent = t.size() <= 6 ? number(t) : std::nullopt;
-      if (!percent)
-        problems.add(doc, v, "'tolerance' must be a percentage such as 20%");
-      else
-        plan.tolerance_percent = *percent;
+      plan.tolerance_percent = read_percent(r, v, key, k_tolerance);
+    } else if (key == "judge_after") {
+      plan.judge_after_percent = read_percent(r, v, key, k_share);
     } else if (key == "rates") {
       read_rates(r, v, plan);
     } else if (key == "segments") {
@@ -258,6 +287,7 @@ std::string plan_to_yaml(const Plan& plan) {
   root["period"] = plan.period.name;
   root["measure"] = std::string(measure_name(plan.measure));
   if (plan.tolerance_percent) root["tolerance"] = fmt::format("{}%", *plan.tolerance_percent);
+  if (plan.judge_after_percent) root["judge_after"] = fmt::format("{}%", *plan.judge_after_percent);
   if (!plan.rates.empty()) {
     YAML::Node rates(YAML::NodeType::Map);
     for (const auto& [currency, rate] : plan.rates) rates[currency] = text_node(rate.to_string());
@@ -268,10 +298,19 @@ std::string plan_to_yaml(const Plan& plan) {
     YAML::Node n(YAML::NodeType::Map);
     n["name"] = text_node(seg.name);
     YAML::Node match(YAML::NodeType::Map);
-    for (const auto& [field, value] : seg.match) match[field] = text_node(value);
+    for (const auto& term : seg.match) {
+      if (!term.list && term.values.size() == 1) {
+        match[term.field] = text_node(term.values.front());
+        continue;
+      }
+      YAML::Node values(YAML::NodeType::Sequence);
+      for (const auto& value : term.values) values.push_back(text_node(value));
+      match[term.field] = values;
+    }
     n["match"] = match;
     n["target"] = quantity_node(plan.measure, seg.target);
     if (seg.actual) n["actual"] = quantity_node(plan.measure, *seg.actual);
+    if (seg.tolerance_percent) n["tolerance"] = fmt::format("{}%", *seg.tolerance_percent);
     segments.push_back(n);
   }
   root["segments"] = segments;
@@ -299,8 +338,24 @@ std::string_view verdict_name(Verdict v) {
       return "over";
     case Verdict::unplanned:
       return "unplanned";
+    case Verdict::early:
+      return "early";
   }
   return "";
+}
+
+std::string_view fail_on_name(FailOn f) {
+  return f == FailOn::under ? "under" : f == FailOn::over ? "over" : "any";
+}
+
+FailOn parse_fail_on(std::string_view text) {
+  for (FailOn f : {FailOn::any, FailOn::under, FailOn::over})
+    if (text == fail_on_name(f)) return f;
+  auto near = nearest(text, {"under", "over", "any"}, 1);
+  throw Error("--fail-on '{}' is not a choice", text)
+      .hint(fmt::format("{}under (fail when short of the plan), over (when beyond it, unplanned "
+                        "sales included) or any (both, the default)",
+                        near.empty() ? "" : "did you mean " + near.front() + "? "));
 }
 
 }  // namespace tally::core

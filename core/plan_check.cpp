@@ -5,8 +5,10 @@
 // Only the figures shown (pace, projection, deviations) are rounded.
 #include "core/error.hpp"
 #include "core/plan.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace tally::core {
 
@@ -40,6 +42,18 @@ Verdict judge(std::int64_t target, std::int64_t actual, Wide num, Wide den, int 
   return diff < 0 ? Verdict::under : Verdict::over;
 }
 
+bool fails_on(Verdict v, FailOn f) {
+  switch (v) {
+    case Verdict::under:
+      return f != FailOn::over;
+    case Verdict::over:
+    case Verdict::unplanned:
+      return f != FailOn::under;
+    default:
+      return false;
+  }
+}
+
 // A deal's amount in the store's currency, in kopecks.
 std::int64_t store_amount(const Record& deal, const Plan& plan, const Settings& settings) {
   if (!deal.amount) return 0;
@@ -62,24 +76,110 @@ bool is_won(const Record& deal, const Settings& settings) {
 
 bool segment_matches(const Segment& segment, const Record& deal, const Settings& settings,
                      const People& people) {
-  for (const auto& [field, value] : segment.match) {
-    if (field == "department") {
+  for (const auto& term : segment.match) {
+    std::optional<std::string> own;
+    if (term.field == "department") {
       const Person* owner = deal.owner.empty() ? nullptr : people.find(deal.owner);
-      if (!owner || owner->department.empty() || owner->department != value) return false;
-    } else if (field == "stage") {
-      const Stage* stage = settings.find_stage(value);
-      if (deal.stage != (stage ? stage->id : value)) return false;
+      if (owner && !owner->department.empty()) own = owner->department;
     } else {
-      auto own = deal.field(field);
-      if (!own || *own != value) return false;
+      own = deal.field(term.field);
     }
+    if (!own) return false;
+    auto holds = [&](const std::string& value) {
+      if (term.field != "stage") return *own == value;
+      const Stage* stage = settings.find_stage(value);
+      return *own == (stage ? stage->id : value);
+    };
+    if (std::none_of(term.values.begin(), term.values.end(), holds)) return false;
   }
   return true;
 }
 
+std::vector<UnseenValue> unseen_match_values(const Plan& plan, const std::vector<Record>& deals,
+                                             const Settings& settings, const People& people) {
+  std::vector<UnseenValue> out;
+  bool any_deal = std::any_of(deals.begin(), deals.end(),
+                              [](const Record& d) { return d.kind == RecordKind::deal; });
+  if (!any_deal) return out;
+  std::map<std::string, std::set<std::string>> seen;  // field -> values some deal has
+  auto values_of = [&](const std::string& field) -> const std::set<std::string>& {
+    auto it = seen.find(field);
+    if (it != seen.end()) return it->second;
+    std::set<std::string>& values = seen[field];
+    // A new manager, a new department or a stage no deal has reached yet is not a typo.
+    for (const Person& p : people.list) {
+      if (field == "owner") values.insert(p.login);
+      if (field == "department" && !p.department.empty()) values.insert(p.department);
+    }
+    if (field == "stage")
+      for (const Stage& st : settings.stages) values.insert(st.id);
+    for (const Record& d : deals) {
+      if (d.kind != RecordKind::deal) continue;
+      if (field == "department") {
+        const Person* owner = d.owner.empty() ? nullptr : people.find(d.owner);
+        if (owner && !owner->department.empty()) values.insert(owner->department);
+      } else if (auto v = d.field(field)) {
+        values.insert(*v);
+      }
+    }
+    return values;
+  };
+  for (const auto& seg : plan.segments) {
+    if (seg.actual) continue;
+    for (const auto& term : seg.match) {
+      const auto& have = values_of(term.field);
+      for (size_t i = 0; i < term.values.size(); ++i) {
+        const std::string& value = term.values[i];
+        if (have.count(value)) continue;
+        if (term.field == "stage" && settings.find_stage(value)) continue;
+        std::vector<std::string> known(have.begin(), have.end());
+        auto near = nearest(value, known, 1);
+        YAML::Mark mark = i < term.marks.size() ? term.marks[i] : YAML::Mark::null_mark();
+        std::string where =
+            mark.is_null() ? plan.file
+                           : fmt::format("{}:{}:{}", plan.file, mark.line + 1, mark.column + 1);
+        std::string shown =
+            known.size() > 12
+                ? join(std::vector<std::string>(known.begin(), known.begin() + 12), ", ") + ", …"
+                : join(known, ", ");
+        out.push_back(
+            {mark, where,
+             fmt::format("no deal has {} '{}', so «{}» counts nothing by it; {}{}", term.field,
+                         value, seg.name,
+                         near.empty() ? "" : fmt::format("did you mean '{}'? ", near.front()),
+                         known.empty() ? fmt::format("no deal has a {} at all", term.field)
+                                       : fmt::format("values of {}: {}", term.field, shown))});
+      }
+    }
+  }
+  return out;
+}
+
+ShownPercent shown_deviation(const SegmentResult& s, int decimals) {
+  Wide num = s.deviation_num, den = s.deviation_den;
+  ShownPercent shown{0, decimals};
+  Wide scale = 100;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  // No deviation (or no reference to deviate from, before a period begins) is shown as 0.
+  bool beyond = num != 0 && (s.verdict == Verdict::under || s.verdict == Verdict::over ||
+                             s.verdict == Verdict::early);
+  for (;;) {
+    shown.units = div_half_away(num * scale, den);
+    Wide at_tolerance = Wide{s.tolerance_percent} * (scale / 100);
+    if (!beyond || magnitude(shown.units) != at_tolerance) return shown;
+    if (shown.decimals == 6) {
+      // Still on the tolerance at a millionth of a percent: step off it, outwards.
+      shown.units += num < 0 ? -1 : 1;
+      return shown;
+    }
+    ++shown.decimals;
+    scale *= 10;
+  }
+}
+
 bool CheckResult::failed() const {
   return std::any_of(segments.begin(), segments.end(),
-                     [](const SegmentResult& s) { return s.verdict != Verdict::ok; });
+                     [](const SegmentResult& s) { return s.fails; });
 }
 
 CheckResult check_plan(const Plan& plan, const std::vector<Record>& deals, const Settings& settings,
@@ -89,6 +189,9 @@ CheckResult check_plan(const Plan& plan, const std::vector<Record>& deals, const
   result.final = options.final;
   result.tolerance_percent = options.tolerance_percent.value_or(
       plan.tolerance_percent.value_or(settings.tolerance_percent));
+  result.judge_after_percent = options.judge_after_percent.value_or(
+      plan.judge_after_percent.value_or(settings.judge_after()));
+  result.fail_on = options.fail_on;
   const PlanPeriod& period = plan.period;
   LocalDay today = date::floor<date::days>(zone.to_local(options.as_of));
   for (LocalDay d = period.first; d <= period.last; d += date::days{1}) {
@@ -101,6 +204,10 @@ CheckResult check_plan(const Plan& plan, const std::vector<Record>& deals, const
   // which is over. A period without working days has nothing to pro-rate by and
   // is judged by its target, as after its end.
   result.running = !options.final && today <= period.last && result.days_total > 0;
+  // Before judge_after, one big deal early in the month is hundreds of percent over a
+  // pace of a few days: shown, but not a failure (a gate that is always red is ignored).
+  result.judged = !result.running || Wide{result.days_elapsed} * 100 >=
+                                         Wide{result.judge_after_percent} * result.days_total;
 
   // The period in the store's zone; a deal closed after as-of has not happened yet.
   Instant start = zone.to_instant(LocalTime{period.first});
@@ -125,6 +232,10 @@ CheckResult check_plan(const Plan& plan, const std::vector<Record>& deals, const
     SegmentResult s;
     s.segment = &seg;
     s.target = seg.target;
+    // The command line's tolerance is every segment's; else the segment's own, else the plan's.
+    s.tolerance_percent = options.tolerance_percent
+                              ? result.tolerance_percent
+                              : seg.tolerance_percent.value_or(result.tolerance_percent);
     if (seg.actual) {
       s.actual = *seg.actual;
     } else {
@@ -146,10 +257,21 @@ CheckResult check_plan(const Plan& plan, const std::vector<Record>& deals, const
           reference == 0 ? 0
                          : div_half_away((Wide{s.actual} * total - reference) * 10000, reference);
       if (elapsed > 0) s.projection = div_half_up(Wide{s.actual} * total, elapsed);
-      s.verdict = judge(s.target, s.actual, reference, total, result.tolerance_percent);
+      s.verdict = judge(s.target, s.actual, reference, total, s.tolerance_percent);
+      if (reference != 0) {
+        s.deviation_num = static_cast<std::int64_t>(Wide{s.actual} * total - reference);
+        s.deviation_den = static_cast<std::int64_t>(reference);
+      }
     } else {
-      s.verdict = judge(s.target, s.actual, s.target, 1, result.tolerance_percent);
+      s.verdict = judge(s.target, s.actual, s.target, 1, s.tolerance_percent);
+      if (s.target != 0) {
+        s.deviation_num = s.actual - s.target;
+        s.deviation_den = s.target;
+      }
     }
+    if (!result.judged && (s.verdict == Verdict::under || s.verdict == Verdict::over))
+      s.verdict = Verdict::early;
+    s.fails = fails_on(s.verdict, result.fail_on);
     result.segments.push_back(std::move(s));
   }
 

@@ -1,6 +1,7 @@
 #include "core/settings.hpp"
 
 #include "core/error.hpp"
+#include "core/percent.hpp"
 #include "core/schema.hpp"
 #include "core/text.hpp"
 
@@ -102,15 +103,9 @@ Settings parse_settings(const YamlDoc& doc) {
       }
       std::sort(s.calendar.holidays.begin(), s.calendar.holidays.end());
     } else if (key == "tolerance") {
-      std::string t = r.text(v, key);
-      if (!t.empty() && t.back() == '%') t.pop_back();
-      try {
-        size_t used = 0;
-        s.tolerance_percent = std::stoi(t, &used);
-        if (used != t.size() || s.tolerance_percent < 0) throw std::invalid_argument(t);
-      } catch (const std::exception&) {
-        problems.add(doc, v, "'tolerance' must be a percentage such as 20%");
-      }
+      s.tolerance_percent = read_percent(r, v, key, k_tolerance).value_or(s.tolerance_percent);
+    } else if (key == "judge_after") {
+      s.judge_after_percent = read_percent(r, v, key, k_share);
     } else if (key == "mail_from") {
       s.mail_from = r.line(v, key);
       if (s.mail_from.find('@') == std::string::npos)
@@ -183,6 +178,7 @@ std::string settings_to_yaml(const Settings& s) {
   for (auto d : s.calendar.holidays) holidays.push_back(format_date(d));
   root["holidays"] = holidays;
   root["tolerance"] = fmt::format("{}%", s.tolerance_percent);
+  if (s.judge_after_percent) root["judge_after"] = fmt::format("{}%", *s.judge_after_percent);
   root["commit"] = s.commit ? "true" : "false";
   root["mail_from"] = text_node(s.mail_from);
   root["mail_from_name"] = text_node(s.mail_from_name);

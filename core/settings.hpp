@@ -24,6 +24,10 @@ struct Settings {
   std::vector<Stage> stages;
   WorkCalendar calendar;
   int tolerance_percent = 20;
+  // Plans are judged by pace only once this share of a running period has passed
+  // (working days); absent from the file means 25%, and is not written back.
+  std::optional<int> judge_after_percent;
+  int judge_after() const { return judge_after_percent.value_or(25); }
   // Reminders: who the digest comes from, when an overdue task reaches the
   // department head (working days), how long before a deadline the phone rings.
   std::string mail_from = "tally@localhost";

@@ -14,14 +14,13 @@ The sample's November plan, as of Friday 27.11 (19 of 20 working days): judged b
   Санкт-Петербург                      700 000    665 000    684 000      +2.9%       720 000  ok         ███████████████████│█
   POS-терминалы (новое направление)          0          0    684 000                  720 000  unplanned  │████████████████████
   Иван Петров                        1 000 000    950 000    312 400     -67.1%    328 842,11  under      ███████░░░░░░░░░░░░░│
-  note: deal 1029 is in «Москва, корпоративные» and «Иван Петров»: a total of the segments would count it twice
-  note: deal 1035 is in «Санкт-Петербург» and «POS-терминалы (новое направление)»: a total of the segments would count it twice
+  note: deals 1029, 1035 are in more than one segment, so a total of the segments would count these 2 deals 4 times; shared deals per segment: «Москва, корпоративные» 1, «Санкт-Петербург» 1, «POS-терминалы (новое направление)» 1, «Иван Петров» 1
   
   plan 2026-Q4 · count of won deals · tolerance 25% · 41 of 64 working days, judged by pace
   SEGMENT                     TARGET  PACE  ACTUAL  DEVIATION  PROJECTION  STATUS  ACTUAL vs │PACE
   Все выигранные сделки           12     8       7      -8.9%          11  ok      ██████████████████░░│
   Отдел продаж, малый бизнес       4     3       3     +17.1%           5  ok      ████████████████████│
-  note: deals 1021, 1035, 1038 are in «Все выигранные сделки» and «Отдел продаж, малый бизнес»: a total of the segments would count them twice
+  note: deals 1021, 1035, 1038 are in more than one segment, so a total of the segments would count these 3 deals 6 times; shared deals per segment: «Все выигранные сделки» 3, «Отдел продаж, малый бизнес» 3
   [1]
   $ echo $?
   0
@@ -33,13 +32,13 @@ The sample's November plan, as of Friday 27.11 (19 of 20 working days): judged b
   ["POS-терминалы (новое направление)",0,0,684000,null,null,"unplanned"]
   ["Иван Петров",1000000,950000,312400,-68.76,-67.12,"under"]
   $ tally plan check 2026-11 --format csv
-  SEGMENT,TARGET,PACE,ACTUAL,DEVIATION,PROJECTION,STATUS\r (esc)
-  "Москва, малый бизнес",1500000.00,1425000.00,1356000.00,-4.84,1427368.42,ok\r (esc)
-  "Москва, госсектор",1500000.00,1425000.00,2145000.00,50.53,2257894.74,over\r (esc)
-  "Москва, корпоративные",3000000.00,2850000.00,312400.00,-89.04,328842.11,under\r (esc)
-  Санкт-Петербург,700000.00,665000.00,684000.00,2.86,720000.00,ok\r (esc)
-  POS-терминалы (новое направление),0.00,0.00,684000.00,,720000.00,unplanned\r (esc)
-  Иван Петров,1000000.00,950000.00,312400.00,-67.12,328842.11,under\r (esc)
+  PERIOD,SEGMENT,TARGET,PACE,ACTUAL,DEVIATION,PROJECTION,TOLERANCE,STATUS,FAILS\r (esc)
+  2026-11,"Москва, малый бизнес",1500000.00,1425000.00,1356000.00,-4.84,1427368.42,20,ok,false\r (esc)
+  2026-11,"Москва, госсектор",1500000.00,1425000.00,2145000.00,50.53,2257894.74,20,over,true\r (esc)
+  2026-11,"Москва, корпоративные",3000000.00,2850000.00,312400.00,-89.04,328842.11,20,under,true\r (esc)
+  2026-11,Санкт-Петербург,700000.00,665000.00,684000.00,2.86,720000.00,20,ok,false\r (esc)
+  2026-11,POS-терминалы (новое направление),0.00,0.00,684000.00,,720000.00,20,unplanned,true\r (esc)
+  2026-11,Иван Петров,1000000.00,950000.00,312400.00,-67.12,328842.11,20,under,true\r (esc)
   [1]
   $ tally plan check 2026-11 --format md
   ### ❌ plan 2026-11 · amount, RUB · tolerance 20% · 19 of 20 working days, judged by pace
@@ -53,8 +52,7 @@ The sample's November plan, as of Friday 27.11 (19 of 20 working days): judged b
   | POS-терминалы (новое направление) | 0 | 0 | 684 000 |  | **unplanned** |
   | Иван Петров | 1 000 000 | 950 000 | 312 400 | -67.1% | **under** |
   
-  > deal 1029 is in «Москва, корпоративные» and «Иван Петров»: a total of the segments would count it twice
-  > deal 1035 is in «Санкт-Петербург» and «POS-терминалы (новое направление)»: a total of the segments would count it twice
+  > deals 1029, 1035 are in more than one segment, so a total of the segments would count these 2 deals 4 times; shared deals per segment: «Москва, корпоративные» 1, «Санкт-Петербург» 1, «POS-терминалы (новое направление)» 1, «Иван Петров» 1
   
   [1]
 
@@ -137,14 +135,14 @@ Plans are set by a head, one commit each; history says who changed which target 
   Test Runner | Москва | target 5 000 000 → 6 000 000
   Test Runner | Санкт-Петербург | added, target 1 500 000
   $ tally plan list
-  PERIOD   MEASURE  TOLERANCE  SEGMENTS
-  2026-10  amount         20%         2
-  2026-11  amount         20%         6
-  2026-12  amount         15%         2
-  2026-Q4  count          25%         2
+  PERIOD   MEASURE  TOLERANCE  JUDGE AFTER  SEGMENTS
+  2026-10  amount         20%          25%         2
+  2026-11  amount         20%          25%         6
+  2026-12  amount         15%          25%         2
+  2026-Q4  count          25%          25%         2
   $ tally plan show 2026-12 --format json | jq -c '.segments[]'
-  {"name":"Москва","match":{"region":"msk"},"target":6000000,"actual":null}
-  {"name":"Санкт-Петербург","match":{"region":"spb"},"target":1500000,"actual":null}
+  {"name":"Москва","match":{"region":"msk"},"target":6000000,"actual":null,"tolerance_percent":null}
+  {"name":"Санкт-Петербург","match":{"region":"spb"},"target":1500000,"actual":null,"tolerance_percent":null}
   $ TALLY_USER=ivan tally plan edit 2026-12 --segment "Москва" --target 1
   tally: error: only a head sets sales plans, and ivan is a manager
   [2]

@@ -74,6 +74,17 @@ CheckResult check(const Plan& plan, const std::vector<Record>& deals,
   return check_plan(plan, deals, store_settings(), team(), moscow(), options);
 }
 
+// A check with the gate's options: --judge-after and --fail-on.
+CheckResult gate(const Plan& plan, const std::vector<Record>& deals, const char* as_of,
+                 std::optional<int> judge_after, FailOn fail_on = FailOn::any,
+                 Settings settings = store_settings()) {
+  CheckOptions options;
+  options.as_of = parse_timestamp(as_of, moscow());
+  options.judge_after_percent = judge_after;
+  options.fail_on = fail_on;
+  return check_plan(plan, deals, settings, team(), moscow(), options);
+}
+
 std::vector<std::string> ids(const SegmentResult& s) {
   std::vector<std::string> out;
   for (const Record* r : s.deals) out.push_back(r->id);
@@ -143,8 +154,11 @@ TEST_CASE("core::parse_plan") {
     CHECK(p.tolerance_percent == 15);
     CHECK(p.rates.at("USD").cents == 9250);
     REQUIRE(p.segments.size() == 2);
-    CHECK(p.segments[0].match ==
-          std::vector<std::pair<std::string, std::string>>{{"region", "msk"}, {"segment", "b2b"}});
+    REQUIRE(p.segments[0].match.size() == 2);
+    CHECK(p.segments[0].match[0].field == "region");
+    CHECK(p.segments[0].match[0].values == std::vector<std::string>{"msk"});
+    CHECK(p.segments[0].match[1].field == "segment");
+    CHECK(p.segments[0].match[1].values == std::vector<std::string>{"b2b"});
     CHECK(p.segments[0].target == 1'200'000'000);
     CHECK_FALSE(p.segments[0].actual);
     CHECK(p.segments[0].mark.line == 6);
@@ -239,7 +253,7 @@ TEST_CASE("core::parse_plan") {
         "period: 2026-11\nsegments:\n  - name: A\n    match: {gone: x}\n"
         "    target: 1\n",
         "plans/2026-11.yaml");
-    CHECK(parse_plan(doc, {}).segments[0].match.front().first == "gone");
+    CHECK(parse_plan(doc, {}).segments[0].match.front().field == "gone");
     CHECK_THROWS_AS(parse_plan(doc, known_fields()), Error);
   }
 }
@@ -451,7 +465,10 @@ TEST_CASE("core::check_plan") {
     CHECK(r.segments[0].pace_deviation_bp == 0);
     CHECK_FALSE(r.segments[0].projection);
     CHECK(r.segments[0].verdict == Verdict::ok);
-    CHECK(r.segments[1].verdict == Verdict::over);
+    // Nothing elapsed is before any judge_after but 0%: early, then over when judged.
+    CHECK(r.segments[1].verdict == Verdict::early);
+    CHECK_FALSE(r.failed());
+    CHECK(gate(p, {}, "2026-10-20T12:00:00+03:00", 0).segments[1].verdict == Verdict::over);
   }
   SUBCASE("tolerance: --tolerance, then the plan, then tally.yaml") {
     Plan own = plan_of("period: 2026-11\ntolerance: 5%\nsegments: []\n");
@@ -504,9 +521,255 @@ TEST_CASE("core::check_plan") {
     CHECK(r.overlaps[0].first->id == "D-1");
     CHECK(r.overlaps[0].second ==
           std::vector<std::string>{"Москва", "Иван", "Корпоративный", "Успешные"});
-    Segment by_id{"s", {{"stage", "won"}}, 0, std::nullopt, {}};
+    Segment by_id;
+    by_id.name = "s";
+    by_id.match = {MatchTerm{"stage", {"won"}, false, {}}};
     CHECK(segment_matches(by_id, deals[0], store_settings(), team()));
     CHECK_FALSE(
         segment_matches(by_id, deal("x", "", "", "ivan", {}, "lost"), store_settings(), team()));
+  }
+}
+
+TEST_CASE("core::check_plan judge_after") {
+  // November 2026: 20 working days (4 November off); the 6th is the 4th working day.
+  Plan p =
+      plan_of("period: 2026-11\nsegments:\n  - name: Все\n    match: {}\n    target: 1 000 000\n");
+  std::vector<Record> big{deal("D-1", "1 000 000", "2026-11-03T12:00:00+03:00")};
+  SUBCASE("before 25% out of tolerance is early and does not fail") {
+    auto r = gate(p, big, "2026-11-06T12:00:00+03:00", std::nullopt);
+    CHECK(r.days_elapsed == 4);
+    CHECK(r.judge_after_percent == 25);
+    CHECK_FALSE(r.judged);
+    CHECK(r.segments[0].verdict == Verdict::early);
+    CHECK(r.segments[0].pace_deviation_bp == 40000);  // +400% of a pace of 200 000
+    CHECK_FALSE(r.segments[0].fails);
+    CHECK_FALSE(r.failed());
+  }
+  SUBCASE("from 25% on it is judged: 5 of 20 working days is exactly 25%") {
+    auto r = gate(p, big, "2026-11-09T12:00:00+03:00", std::nullopt);
+    CHECK(r.days_elapsed == 5);
+    CHECK(r.judged);
+    CHECK(r.segments[0].verdict == Verdict::over);
+    CHECK(r.failed());
+  }
+  SUBCASE("within tolerance early is ok, not early") {
+    std::vector<Record> fair{deal("D-1", "200 000", "2026-11-03T12:00:00+03:00")};
+    CHECK(gate(p, fair, "2026-11-06T12:00:00+03:00", std::nullopt).segments[0].verdict ==
+          Verdict::ok);
+  }
+  SUBCASE("the option, then the plan, then tally.yaml") {
+    Settings late = store_settings();
+    late.judge_after_percent = 50;
+    auto r = gate(p, big, "2026-11-13T12:00:00+03:00", std::nullopt, FailOn::any, late);
+    CHECK(r.judge_after_percent == 50);
+    CHECK(r.days_elapsed == 9);
+    CHECK(r.segments[0].verdict == Verdict::early);
+    CHECK(gate(p, big, "2026-11-16T12:00:00+03:00", std::nullopt, FailOn::any, late)
+              .segments[0]
+              .verdict == Verdict::over);
+    Plan own = plan_of(
+        "period: 2026-11\njudge_after: 10%\nsegments:\n  - name: Все\n"
+        "    match: {}\n    target: 1 000 000\n");
+    CHECK(own.judge_after_percent == 10);
+    CHECK(gate(own, big, "2026-11-06T12:00:00+03:00", std::nullopt, FailOn::any, late)
+              .segments[0]
+              .verdict == Verdict::over);
+    CHECK(gate(own, big, "2026-11-06T12:00:00+03:00", 100).segments[0].verdict == Verdict::early);
+  }
+  SUBCASE("--final and a finished period are judged whatever judge_after says") {
+    CheckOptions options;
+    options.as_of = parse_timestamp("2026-11-06T12:00:00+03:00", moscow());
+    options.final = true;
+    options.judge_after_percent = 100;
+    auto r = check_plan(p, big, store_settings(), team(), moscow(), options);
+    CHECK(r.judged);
+    CHECK(r.segments[0].verdict == Verdict::ok);  // 1 000 000 of 1 000 000
+    CHECK(gate(p, {}, "2026-12-01T12:00:00+03:00", 100).segments[0].verdict == Verdict::under);
+  }
+  SUBCASE("unplanned is not a matter of pace: judged early too") {
+    Plan zero =
+        plan_of("period: 2026-11\nsegments:\n  - name: Новое\n    match: {}\n    target: 0\n");
+    auto r = gate(zero, big, "2026-11-06T12:00:00+03:00", std::nullopt);
+    CHECK(r.segments[0].verdict == Verdict::unplanned);
+    CHECK(r.failed());
+  }
+}
+
+TEST_CASE("core::check_plan fail_on") {
+  Plan p = plan_of(
+      "period: 2026-10\nsegments:\n  - name: Мало\n    match: {region: spb}\n    target: 100\n"
+      "  - name: Много\n    match: {region: msk}\n    target: 100\n"
+      "  - name: Новое\n    match: {region: ekb}\n    target: 0\n",
+      "2026-10");
+  const char* oct = "2026-10-20T12:00:00+03:00";
+  std::vector<Record> deals{deal("D-1", "10", oct, "ivan", {{"region", "spb"}}),
+                            deal("D-2", "500", oct, "ivan", {{"region", "msk"}})};
+  const char* after = "2026-11-02T12:00:00+03:00";
+  auto fails = [](const CheckResult& r) {
+    std::vector<bool> out;
+    for (const auto& s : r.segments) out.push_back(s.fails);
+    return out;
+  };
+  auto any = gate(p, deals, after, std::nullopt, FailOn::any);
+  CHECK(any.segments[0].verdict == Verdict::under);
+  CHECK(any.segments[1].verdict == Verdict::over);
+  CHECK(fails(any) == std::vector<bool>{true, true, false});
+  auto under = gate(p, deals, after, std::nullopt, FailOn::under);
+  CHECK(under.segments[1].verdict == Verdict::over);  // shown as it is, but does not fail
+  CHECK(fails(under) == std::vector<bool>{true, false, false});
+  auto over = gate(p, deals, after, std::nullopt, FailOn::over);
+  CHECK(fails(over) == std::vector<bool>{false, true, false});
+  std::vector<Record> only_over{deal("D-2", "500", oct, "ivan", {{"region", "msk"}}),
+                                deal("D-3", "100", oct, "ivan", {{"region", "spb"}})};
+  CHECK_FALSE(gate(p, only_over, after, std::nullopt, FailOn::under).failed());
+  CHECK(gate(p, only_over, after, std::nullopt, FailOn::over).failed());
+  std::vector<Record> unplanned{deal("D-3", "100", oct, "ivan", {{"region", "spb"}}),
+                                deal("D-4", "100", oct, "ivan", {{"region", "msk"}}),
+                                deal("D-5", "1", oct, "ivan", {{"region", "ekb"}})};
+  CHECK(fails(gate(p, unplanned, after, std::nullopt, FailOn::over)) ==
+        std::vector<bool>{false, false, true});
+  CHECK_FALSE(gate(p, unplanned, after, std::nullopt, FailOn::under).failed());
+  SUBCASE("parse_fail_on") {
+    CHECK(parse_fail_on("under") == FailOn::under);
+    CHECK(parse_fail_on("over") == FailOn::over);
+    CHECK(parse_fail_on("any") == FailOn::any);
+    CHECK_THROWS_WITH_AS(parse_fail_on("sideways"), "--fail-on 'sideways' is not a choice", Error);
+    try {
+      parse_fail_on("ovr");
+    } catch (const Error& e) {
+      CHECK(e.hint().starts_with("did you mean over? "));
+    }
+  }
+}
+
+TEST_CASE("core::check_plan segment tolerance and list match") {
+  Plan p = plan_of(
+      "period: 2026-10\ntolerance: 10%\nsegments:\n"
+      "  - name: Юг\n    match: {region: [tyumen, kurgan]}\n    target: 100\n"
+      "    tolerance: 50%\n"
+      "  - name: Север\n    match:\n      region:\n        - msk\n    target: 100\n",
+      "2026-10");
+  REQUIRE(p.segments.size() == 2);
+  CHECK(p.segments[0].tolerance_percent == 50);
+  CHECK(p.segments[0].match[0].values == std::vector<std::string>{"tyumen", "kurgan"});
+  CHECK(p.segments[0].match[0].list);
+  CHECK(p.segments[1].match[0].list);
+  CHECK_FALSE(p.segments[1].tolerance_percent);
+  const char* oct = "2026-10-20T12:00:00+03:00";
+  std::vector<Record> deals{deal("D-1", "30", oct, "ivan", {{"region", "tyumen"}}),
+                            deal("D-2", "30", oct, "ivan", {{"region", "kurgan"}}),
+                            deal("D-3", "30", oct, "ivan", {{"region", "perm"}}),
+                            deal("D-4", "60", oct, "ivan", {{"region", "msk"}})};
+  auto r = gate(p, deals, "2026-11-02T12:00:00+03:00", std::nullopt);
+  CHECK(ids(r.segments[0]) == std::vector<std::string>{"D-1", "D-2"});
+  CHECK(r.segments[0].tolerance_percent == 50);
+  CHECK(r.segments[0].verdict == Verdict::ok);  // 60 of 100 is -40%, within its own 50%
+  CHECK(r.segments[1].tolerance_percent == 10);
+  CHECK(r.segments[1].verdict == Verdict::under);
+  CHECK(r.tolerance_percent == 10);
+  SUBCASE("--tolerance is every segment's") {
+    CheckOptions options;
+    options.as_of = parse_timestamp("2026-11-02T12:00:00+03:00", moscow());
+    options.tolerance_percent = 45;
+    auto all = check_plan(p, deals, store_settings(), team(), moscow(), options);
+    CHECK(all.segments[0].tolerance_percent == 45);
+    CHECK(all.segments[0].verdict == Verdict::ok);
+    CHECK(all.segments[1].verdict == Verdict::ok);
+  }
+  SUBCASE("written back as read: a list stays a list, in block style") {
+    CHECK(plan_to_yaml(p) ==
+          "period: 2026-10\nmeasure: amount\ntolerance: 10%\nsegments:\n"
+          "  - name: Юг\n    match:\n      region:\n        - tyumen\n        - kurgan\n"
+          "    target: \"100.00\"\n    tolerance: 50%\n"
+          "  - name: Север\n    match:\n      region:\n        - msk\n    target: \"100.00\"\n");
+  }
+}
+
+TEST_CASE("core::parse_plan bad gate keys") {
+  auto problems = [](const std::string& text) {
+    try {
+      plan_of(text);
+    } catch (const Error& e) {
+      return std::string(e.what()) + "\n" + e.detail();
+    }
+    return std::string("no error");
+  };
+  std::string empty =
+      problems("period: 2026-11\nsegments:\n  - name: A\n    match: {region: []}\n    target: 1\n");
+  CHECK(empty.find("plans/2026-11.yaml:4:21: the list of 'region' in match is empty") !=
+        std::string::npos);
+  std::string tol = problems(
+      "period: 2026-11\nsegments:\n  - name: A\n    match: {}\n    target: 1\n"
+      "    tolerance: -5%\n");
+  CHECK(tol.find("plans/2026-11.yaml:6:16: 'tolerance' must be a percentage such as 20%: "
+                 "without a minus") != std::string::npos);
+  std::string after = problems("period: 2026-11\njudge_after: 120%\nsegments: []\n");
+  CHECK(after.find("plans/2026-11.yaml:2:14: 'judge_after' is 120%: a share of the period is "
+                   "0% to 100%") != std::string::npos);
+  std::string nested = problems(
+      "period: 2026-11\nsegments:\n  - name: A\n    match: {region: [[msk]]}\n"
+      "    target: 1\n");
+  CHECK(nested.find("4:22: the value of 'region' in match must be text") != std::string::npos);
+}
+
+TEST_CASE("core::shown_deviation") {
+  SegmentResult s;
+  s.target = 100;
+  s.tolerance_percent = 20;
+  auto shown = [&](std::int64_t num, std::int64_t den, Verdict v, int decimals) {
+    s.deviation_num = num;
+    s.deviation_den = den;
+    s.verdict = v;
+    auto p = shown_deviation(s, decimals);
+    return std::pair{p.units, p.decimals};
+  };
+  // -20.04% is under at 20%: "-20.0%" would read as on the tolerance, so one more digit.
+  CHECK(shown(-2004, 10000, Verdict::under, 1) == std::pair{std::int64_t{-2004}, 2});
+  // -20.004%: two more digits for the human form, one more for the machine one.
+  CHECK(shown(-20004, 100000, Verdict::under, 1) == std::pair{std::int64_t{-20004}, 3});
+  CHECK(shown(-20004, 100000, Verdict::under, 2) == std::pair{std::int64_t{-20004}, 3});
+  // Exactly at the tolerance is ok, and shown as it is.
+  CHECK(shown(-20, 100, Verdict::ok, 1) == std::pair{std::int64_t{-200}, 1});
+  // Far from it, nothing changes.
+  CHECK(shown(340, 100, Verdict::early, 1) == std::pair{std::int64_t{3400}, 1});
+  CHECK(shown(-2004, 10000, Verdict::early, 1) == std::pair{std::int64_t{-2004}, 2});
+  // A hair beyond at a millionth of a percent steps off the tolerance, outwards.
+  CHECK(shown(200000000001, 1000000000000, Verdict::over, 1) ==
+        std::pair{std::int64_t{20000001}, 6});
+  s.target = 0;
+  CHECK(shown(0, 1, Verdict::unplanned, 1) == std::pair{std::int64_t{0}, 1});
+}
+
+TEST_CASE("core::unseen_match_values") {
+  Plan p = plan_of(
+      "period: 2026-11\nsegments:\n  - name: Пермь\n    match: {region: пермь}\n    target: 1\n"
+      "  - name: Юг\n    match: {region: [msk, tyumen]}\n    target: 1\n"
+      "  - name: Этапы\n    match: {stage: Сделка успешна, department: Корпоративный}\n"
+      "    target: 1\n"
+      "  - name: Вручную\n    match: {region: nowhere}\n    target: 1\n    actual: 1\n");
+  std::vector<Record> deals{deal("D-1", "1", "", "ivan", {{"region", "msk"}}, "negotiation"),
+                            deal("D-2", "1", "", "ivan", {{"region", "перм"}}, "won")};
+  auto warnings = unseen_match_values(p, deals, store_settings(), team());
+  REQUIRE(warnings.size() == 2);
+  CHECK(warnings[0].where == "plans/2026-11.yaml:4:21");
+  CHECK(warnings[0].message ==
+        "no deal has region 'пермь', so «Пермь» counts nothing by it; did you mean 'перм'? "
+        "values of region: msk, перм");
+  CHECK(warnings[1].where == "plans/2026-11.yaml:7:27");
+  CHECK(warnings[1].message.starts_with("no deal has region 'tyumen'"));
+  CHECK(unseen_match_values(p, {}, store_settings(), team()).empty());
+  SUBCASE("people's logins and departments and the funnel's stages are known without deals") {
+    Plan q = plan_of(
+        "period: 2026-11\nsegments:\n  - name: A\n    match: {owner: anna, department: Розница, "
+        "stage: lost}\n    target: 1\n  - name: B\n    match: {owner: anan, stage: lots}\n"
+        "    target: 1\n");
+    auto w = unseen_match_values(q, deals, store_settings(), team());
+    REQUIRE(w.size() == 2);
+    CHECK(w[0].message ==
+          "no deal has owner 'anan', so «B» counts nothing by it; did you mean 'anna'? values of "
+          "owner: anna, ivan");
+    CHECK(
+        w[1].message.starts_with("no deal has stage 'lots', so «B» counts nothing by it; did "
+                                 "you mean 'lost'? "));
   }
 }
