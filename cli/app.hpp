@@ -15,6 +15,7 @@ namespace tally::cli {
 struct Globals {
   std::optional<std::string> store;
   bool no_commit = false;
+  bool raw = false;  // --raw: CSV cells as they are (no formula guard)
 
   // Opens the store and the clock for a command.
   core::Context context() const;

@@ -121,7 +121,7 @@ void add_check(CLI::App* group, const Globals& globals) {
       for (size_t i = 0; i < results.size(); ++i) {
         const auto& r = results[i];
         if (!human) {
-          check_table(r, false).print_csv(std::cout);
+          check_table(r, false).print_csv(std::cout, globals.raw);
           continue;
         }
         if (i) std::cout << "\n";
@@ -157,7 +157,7 @@ void add_list(CLI::App* group, const Globals& globals) {
                      .set("tolerance_percent", tol)
                      .set("segments", static_cast<int>(p.segments.size())));
     }
-    print_listing(std::cout, parse_format(*format), table, value);
+    print_listing(std::cout, parse_format(*format), table, value, globals.raw);
   });
 }
 
@@ -199,7 +199,7 @@ void add_show(CLI::App* group, const Globals& globals) {
                       .set("tolerance_percent",
                            p.tolerance_percent.value_or(ctx.store.settings().tolerance_percent))
                       .set("segments", segments);
-    print_listing(std::cout, f, table, value);
+    print_listing(std::cout, f, table, value, globals.raw);
   });
 }
 
@@ -344,7 +344,7 @@ void add_history(CLI::App* group, const Globals& globals) {
                      .set("segment", c.segment)
                      .set("change", c.what));
     }
-    print_listing(std::cout, parse_format(*format), table, value);
+    print_listing(std::cout, parse_format(*format), table, value, globals.raw);
   });
 }
 
