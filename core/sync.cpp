@@ -144,18 +144,24 @@ std::vector<std::string> git_with_driver(const fs::path& root) {
   return argv;
 }
 
-// git pull --rebase through the driver; returns the number of commits that came in.
-std::size_t pull(const fs::path& root, const std::string& upstream) {
-  std::string before = git_out(root, {"rev-parse", upstream}).value_or("");
+// The mark's two lines: "pulling" or "conflict" (stopped for the person), and the upstream.
+void mark(const fs::path& root, const char* state, const std::string& upstream) {
+  write_file_atomic(sync_mark(root), std::string(state) + "\n" + upstream + "\n");
+}
+
+// git pull --rebase through the driver; returns the number of commits that
+// came in since the upstream was at `before` (empty: where it is now).
+std::size_t pull(const fs::path& root, const std::string& upstream, std::string before) {
+  if (before.empty()) before = git_out(root, {"rev-parse", upstream}).value_or("");
   auto argv = git_with_driver(root);
   argv.insert(argv.end(), {"pull", "--rebase", "--autostash", "--quiet"});
-  write_file_atomic(sync_mark(root), before + "\n");
+  mark(root, "pulling", upstream);
   auto r = run_process(argv, root);
   std::error_code ec;
   if (r.status != 0) {
     if (busy(root)) {
       // Stopped for the person, not killed: the next sync continues it.
-      write_file_atomic(sync_mark(root), "conflict\n");
+      mark(root, "conflict", upstream);
       conflict_error(root, upstream);
     }
     fs::remove(sync_mark(root), ec);
@@ -229,13 +235,14 @@ std::string restore_autostash(const fs::path& root, const fs::path& dir) {
 
 // Gets the clone out of what an earlier sync left: see the note at the top.
 // What it did is added to `done`; a state that is not ours is an Error.
-void recover(const fs::path& root, const std::string& upstream, bool abort,
-             std::vector<std::string>& done) {
+void recover(const fs::path& root, bool abort, std::vector<std::string>& done) {
   auto st = Git(root).state();
   if (!st) return;
   std::error_code ec;
   bool ours = fs::exists(sync_mark(root), ec);
-  bool stopped = ours && trim(read_file(sync_mark(root))) == "conflict";
+  auto lines = ours ? split(read_file(sync_mark(root)), '\n') : std::vector<std::string>{};
+  bool stopped = !lines.empty() && lines[0] == "conflict";
+  std::string upstream = lines.size() > 1 && !lines[1].empty() ? lines[1] : "the upstream";
   fs::path merge_dir = st->git_dir / "rebase-merge";
   if (st->operation == Git::Operation::rebase && unstarted_rebase(merge_dir)) {
     done.push_back(restore_autostash(root, merge_dir));
@@ -334,8 +341,7 @@ SyncResult sync_store(const Store& store, const SyncOptions& options) {
         .hint("clone the team's repository, or add a remote to this one with 'git remote add'");
   auto lock = store.lock();
   SyncResult result;
-  auto upstream_name = git_out(root, {"rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"});
-  recover(root, upstream_name.value_or("the upstream"), options.abort, result.recovered);
+  recover(root, options.abort, result.recovered);
   if (options.abort) return result;
   auto branch = git_out(root, {"symbolic-ref", "--quiet", "--short", "HEAD"});
   if (!branch)
@@ -363,14 +369,15 @@ SyncResult sync_store(const Store& store, const SyncOptions& options) {
     result.left = pending;
   }
 
+  std::string seen;  // the upstream before the fetch that showed it had moved
   for (int attempt = 1;; ++attempt) {
-    result.pulled += pull(root, *upstream);
+    result.pulled += pull(root, *upstream, seen);
     result.report = check_store(root);
     if (!result.report.ok()) return result;
     std::size_t ahead = count_commits(root, *upstream + "..HEAD");
     if (ahead == 0) return result;
     ++result.pushes;
-    std::string seen = git_out(root, {"rev-parse", *upstream}).value_or("");
+    seen = git_out(root, {"rev-parse", *upstream}).value_or("");
     auto r = run_process({"git", "push", "--quiet", *remote, "HEAD:" + *merge_ref}, root);
     if (r.status == 0) {
       result.pushed = ahead;
