@@ -38,9 +38,10 @@ const Person& Context::identify() const {
     auto found = people.all_by_email(*email);
     if (found.size() == 1) return *found.front();
     if (found.size() > 1)
-      throw Error("cannot tell who you are: git's user.email {} is the e-mail of {} and {} in "
-                  "people.yaml",
-                  *email, found[0]->login, found[1]->login)
+      throw Error(
+          "cannot tell who you are: git's user.email {} is the e-mail of {} and {} in "
+          "people.yaml",
+          *email, found[0]->login, found[1]->login)
           .hint("set TALLY_USER to your login; 'tally check' shows the e-mail given twice");
     throw Error("cannot tell who you are: git's user.email {} is nobody's e-mail in people.yaml",
                 *email)

@@ -119,7 +119,8 @@ void write_file_atomic(const fs::path& path, const std::vector<std::string_view>
   if (!synced) fail("write", errno, true);
   if (::close(fd) != 0) fail("write", errno, false);
   if (::rename(tmpl.c_str(), path.c_str()) != 0) fail("replace", errno, false);
-  if (durability == Durability::synced) fsync_dir(path.parent_path().empty() ? "." : path.parent_path());
+  if (durability == Durability::synced)
+    fsync_dir(path.parent_path().empty() ? "." : path.parent_path());
 }
 
 fs::path write_temporary(const fs::path& path, std::string_view content) {

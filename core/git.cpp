@@ -74,17 +74,19 @@ fs::path Git::index_lock() const {
 }
 
 std::optional<Git::State> Git::state() const {
-  auto r = run_process(
-      {"git", "rev-parse", "--show-toplevel", "--show-prefix", "--absolute-git-dir", "HEAD^{commit}"},
-      m_dir);
+  auto r = run_process({"git", "rev-parse", "--show-toplevel", "--show-prefix",
+                        "--absolute-git-dir", "HEAD^{commit}"},
+                       m_dir);
   // HEAD^{commit} fails on a branch with no commit yet, after the other answers.
   auto lines = split(r.out, '\n');
   if (lines.size() < 3 || lines[0].empty() || lines[2].empty()) return std::nullopt;
   State st{lines[0], lines[1], lines[2], "", Operation::none};
   if (r.status == 0 && lines.size() > 3 && is_hex_id(lines[3])) st.head = lines[3];
   static constexpr std::pair<const char*, Operation> markers[] = {
-      {"rebase-merge", Operation::rebase},     {"rebase-apply", Operation::rebase},
-      {"MERGE_HEAD", Operation::merge},        {"CHERRY_PICK_HEAD", Operation::cherry_pick},
+      {"rebase-merge", Operation::rebase},
+      {"rebase-apply", Operation::rebase},
+      {"MERGE_HEAD", Operation::merge},
+      {"CHERRY_PICK_HEAD", Operation::cherry_pick},
       {"REVERT_HEAD", Operation::revert}};
   for (const auto& [name, op] : markers) {
     std::error_code ec;

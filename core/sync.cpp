@@ -217,8 +217,9 @@ std::string restore_autostash(const fs::path& root, const fs::path& dir) {
       run_process({"git", "stash", "store", "-m", "tally sync: your uncommitted changes", stash},
                   root);
       fs::remove_all(dir, ec);
-      throw Error("an interrupted sync had set your uncommitted changes aside, and they do not "
-                  "go back on their own")
+      throw Error(
+          "an interrupted sync had set your uncommitted changes aside, and they do not "
+          "go back on their own")
           .detail(std::string(trim(applied.err)))
           .hint("they are kept as the newest entry of 'git stash list'")
           .exit(Exit::failed);

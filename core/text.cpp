@@ -134,7 +134,10 @@ std::string escape_control(std::string_view s, std::string_view keep) {
       continue;
     }
     // The length of a well-formed sequence starting here, 0 when there is none.
-    size_t n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    size_t n = c >= 0xc2 && c <= 0xdf   ? 2
+               : c >= 0xe0 && c <= 0xef ? 3
+               : c >= 0xf0 && c <= 0xf4 ? 4
+                                        : 0;
     if (n && i + n <= s.size() && valid_utf8(s.substr(i, n))) {
       auto cp = code_points(s.substr(i, n)).front();
       if (cp >= 0x80 && cp < 0xa0)

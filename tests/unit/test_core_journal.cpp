@@ -3,8 +3,8 @@
 
 #include <doctest/doctest.h>
 
-#include <filesystem>
 #include <unistd.h>
+#include <filesystem>
 
 namespace fs = std::filesystem;
 using namespace tally::core;
@@ -15,7 +15,9 @@ TEST_CASE("core::write_journal") {
   fs::path file = dir / "journal";
 
   SUBCASE("a change and the files as they were come back as written") {
-    Journal j{"task T-1: comment\nmore", Identity{"Анна", "anna@example.ru"}, true,
+    Journal j{"task T-1: comment\nmore",
+              Identity{"Анна", "anna@example.ru"},
+              true,
               {{"tasks/a.yaml", std::string("new\n")}, {"tasks/b.yaml", std::nullopt}},
               {std::string("old\n"), std::nullopt}};
     write_journal(file, j);
@@ -32,7 +34,9 @@ TEST_CASE("core::write_journal") {
     CHECK(!undo[1].content);  // b.yaml was new: undoing removes it
   }
   SUBCASE("a journal of format 1 is finished, never undone") {
-    write_file_atomic(file, "tally-journal 1\n3\nmsg\n1\n0\n0\n\n0\n\n1\n1\n1\n1\n6\na.yaml\n1\nW\n2\nx\n\nend\n");
+    write_file_atomic(
+        file,
+        "tally-journal 1\n3\nmsg\n1\n0\n0\n\n0\n\n1\n1\n1\n1\n6\na.yaml\n1\nW\n2\nx\n\nend\n");
     auto back = read_journal(file);
     REQUIRE(back);
     CHECK(back->changes.size() == 1);

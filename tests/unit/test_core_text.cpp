@@ -64,8 +64,10 @@ TEST_CASE("core::escape_control") {
     CHECK(escape_control("Иван Петров") == "Иван Петров");
   }
   SUBCASE("a C1 character as \\u00NN, a stray byte as \\xNN") {
-    CHECK(escape_control("a\xc2\x9b" "b") == "a\\u009bb");
-    CHECK(escape_control("a\x9b" "b") == "a\\x9bb");
+    CHECK(escape_control("a\xc2\x9b"
+                         "b") == "a\\u009bb");
+    CHECK(escape_control("a\x9b"
+                         "b") == "a\\x9bb");
   }
   SUBCASE("what is kept stays") {
     CHECK(escape_control("a\tb", "\t") == "a\tb");
