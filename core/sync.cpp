@@ -20,6 +20,8 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 namespace tally::core {
 
@@ -234,6 +236,36 @@ std::string restore_autostash(const fs::path& root, const fs::path& dir) {
                    stash.substr(0, 10));
 }
 
+// Whether any process has `file` open (Linux: /proc/*/fd). A git at work keeps
+// its lock file open until it is done with it; one killed outright does not.
+bool held_open(const fs::path& file) {
+  std::error_code ec;
+  for (const auto& proc : fs::directory_iterator("/proc", ec)) {
+    std::error_code fd_ec;
+    for (const auto& fd : fs::directory_iterator(proc.path() / "fd", fd_ec)) {
+      std::error_code link_ec;
+      if (fs::read_symlink(fd.path(), link_ec) == file) return true;
+    }
+  }
+  return false;
+}
+
+// A git killed together with an earlier sync (its whole process group) leaves
+// index.lock behind, which every later git refuses to pass. After a wait for a
+// git that is still at work, a lock that no process holds open is removed.
+void clear_stale_index_lock(const fs::path& git_dir, std::vector<std::string>& done) {
+  fs::path lock = git_dir / "index.lock";
+  std::error_code ec;
+  for (int i = 0; i < 40 && fs::exists(lock, ec); ++i) {
+    if (!held_open(lock)) {
+      fs::remove(lock, ec);
+      done.push_back("removed the index.lock that a git killed with an earlier sync had left");
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
 // Gets the clone out of what an earlier sync left: see the note at the top.
 // What it did is added to `done`; a state that is not ours is an Error.
 void recover(const fs::path& root, bool abort, std::vector<std::string>& done) {
@@ -245,7 +277,9 @@ void recover(const fs::path& root, bool abort, std::vector<std::string>& done) {
   bool stopped = !lines.empty() && lines[0] == "conflict";
   std::string upstream = lines.size() > 1 && !lines[1].empty() ? lines[1] : "the upstream";
   fs::path merge_dir = st->git_dir / "rebase-merge";
+  if (ours) clear_stale_index_lock(st->git_dir, done);
   if (st->operation == Git::Operation::rebase && unstarted_rebase(merge_dir)) {
+    if (!ours) clear_stale_index_lock(st->git_dir, done);
     done.push_back(restore_autostash(root, merge_dir));
   } else if (st->operation != Git::Operation::none && !ours) {
     throw Error("git is in the middle of a rebase or a merge in {} that tally sync did not start",
