@@ -5,7 +5,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 PACKAGES = cmake g++ make pkg-config git ca-certificates tzdata python3 python3-icalendar jq groff mandoc libxml2-utils hyperfine time systemd \
            libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev libhowardhinnant-date-dev libutf8proc-dev \
-           dpkg-dev file man-db zsh fish bash-completion
+           dpkg-dev file man-db zsh fish bash-completion locales
 
 .PHONY: deps build test demo bench clean install deb
 

@@ -48,22 +48,36 @@ const std::vector<CommandGroup>& command_groups() {
 
 namespace {
 
+// Messages carry what the user gave (TALLY_USER, IDs, names, file lines): a
+// control character in them is shown escaped, never sent to the terminal.
+void print_lines(std::string_view first, std::string_view rest, const std::string& text,
+                 std::string_view keep = {}) {
+  bool head = true;
+  for (const auto& line : core::split(text, '\n')) {
+    std::cerr << (head ? first : rest) << core::escape_control(line, keep) << '\n';
+    head = false;
+  }
+}
+
+void print_error(const core::Error& e) {
+  print_lines("tally: error: ", "  ", e.what());
+  // A file's line keeps its tabs, so that the caret under it stays in place.
+  if (!e.detail().empty()) print_lines("  ", "  ", e.detail(), "\t");
+  if (!e.hint().empty()) print_lines("hint: ", "  ", e.hint());
+}
+
+void print_notice(const std::string& text) {
+  print_lines("", "  ", text);
+}
+
 // The files a reading command went on without: a warning each, and exit 4 unless the command
 // already exits with something to say.
 int with_unreadable(int code, const core::UnreadableList& unreadable) {
   if (unreadable.empty()) return code;
   std::cout << std::flush;
-  for (const auto& u : unreadable) std::cerr << "tally: warning: " << u.message << " (skipped)\n";
+  for (const auto& u : unreadable) print_lines("tally: warning: ", "  ", u.message + " (skipped)");
   std::cerr << "hint: 'tally check' lists every problem; the other files were read\n";
   return code == 0 ? static_cast<int>(core::Exit::partial) : code;
-}
-
-void print_error(const core::Error& e) {
-  std::cerr << "tally: error: " << e.what() << '\n';
-  if (!e.detail().empty()) {
-    for (const auto& line : core::split(e.detail(), '\n')) std::cerr << "  " << line << '\n';
-  }
-  if (!e.hint().empty()) std::cerr << "hint: " << e.hint() << '\n';
 }
 
 }  // namespace
@@ -88,9 +102,14 @@ int run(int argc, char** argv) {
     for (auto subs = failed->get_subcommands(); !subs.empty();
          subs = subs.front()->get_subcommands())
       path += " " + subs.front()->get_name();
-    return fmt::format("tally: error: {}\nhint: run '{} --help'\n", e.what(), path);
+    return fmt::format("tally: error: {}\nhint: run '{} --help'\n", core::escape_control(e.what()),
+                       path);
   });
+  app.add_flag("--raw", globals.raw,
+               "CSV as it is: no leading ' before a text cell that a spreadsheet would run as a "
+               "formula");
   for (const auto& group : command_groups()) group.add(app, globals);
+  core::set_notice_sink(print_notice);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -102,10 +121,10 @@ int run(int argc, char** argv) {
     print_error(e);
     return with_unreadable(static_cast<int>(e.exit_code()), *globals.unreadable);
   } catch (const YAML::Exception& e) {
-    std::cerr << "tally: error: " << e.what() << '\n';
+    print_lines("tally: error: ", "  ", e.what());
     return static_cast<int>(core::Exit::usage);
   } catch (const std::exception& e) {
-    std::cerr << "tally: error: " << e.what() << '\n';
+    print_lines("tally: error: ", "  ", e.what());
     return static_cast<int>(core::Exit::failed);
   }
   return with_unreadable(0, *globals.unreadable);

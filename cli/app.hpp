@@ -17,6 +17,7 @@ struct Globals {
   bool no_commit = false;
   // The files reading commands went on without; run() warns of them and exits 4.
   std::shared_ptr<core::UnreadableList> unreadable = std::make_shared<core::UnreadableList>();
+  bool raw = false;  // --raw: CSV cells as they are (no formula guard)
 
   // Opens the store and the clock for a command.
   core::Context context() const;

@@ -59,7 +59,7 @@ void add_counters(CLI::App& parent, const Globals& globals) {
     auto report = build_counters(ctx, tasks, who, period);
     Format format = parse_format(opt->format);
     print_listing(std::cout, format, counters_table(report, format == Format::table),
-                  counters_value(report, ctx));
+                  counters_value(report, ctx), globals.raw);
     if (format == Format::table && !report.reassign.empty()) {
       std::cout << "\nneeds reassignment (the responsible is inactive):\n";
       for (const core::Task* t : report.reassign)

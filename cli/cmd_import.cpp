@@ -123,13 +123,13 @@ void print_report(const core::ImportReport& r, const ImportOptions& opt) {
 }
 
 // Records as JSON: one object per row, the extra fields nested under "fields".
-void print_export(const core::ExportTable& t, Format format) {
+void print_export(const core::ExportTable& t, Format format, bool raw) {
   if (format == Format::csv) {
     std::vector<Table::Column> columns;
     for (const auto& c : t.columns) columns.push_back({c});
     Table table(columns);
     for (const auto& row : t.rows) table.add(row);
-    table.print_csv(std::cout);
+    table.print_csv(std::cout, raw);
     return;
   }
   Value list = Value::list();
@@ -208,7 +208,7 @@ void add_export(CLI::App& parent, const Globals& globals) {
     }
     print_export(*kind == "tasks" ? core::export_tasks(ctx.store)
                                   : core::export_records(ctx.store, kind_of_folder(*kind)),
-                 f);
+                 f, globals.raw);
   });
 }
 

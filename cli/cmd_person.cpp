@@ -51,7 +51,7 @@ void add_person(CLI::App& parent, const Globals& globals) {
       table.add({p.login, p.name, p.role, p.department, p.email, p.active ? "yes" : "no"});
       value.push(person_value(p));
     }
-    print_listing(std::cout, parse_format(*format), table, value);
+    print_listing(std::cout, parse_format(*format), table, value, globals.raw);
   });
 
   auto show_login = std::make_shared<std::string>();
@@ -70,7 +70,7 @@ void add_person(CLI::App& parent, const Globals& globals) {
     table.add({"role", p.role});
     table.add({"department", p.department});
     table.add({"active", p.active ? "yes" : "no"});
-    print_listing(std::cout, parse_format(*show_format), table, person_value(p));
+    print_listing(std::cout, parse_format(*show_format), table, person_value(p), globals.raw);
   });
 }
 

@@ -116,7 +116,7 @@ void add_check(CLI::App* group, const Globals& globals) {
     else if (opt->format == "junit")
       print_junit(std::cout, results, ctx);
     else if (opt->format == "csv")
-      check_csv(results).print_csv(std::cout);
+      check_csv(results).print_csv(std::cout, globals.raw);
     else if (opt->format == "json") {
       Value all = Value::object().set("as_of", core::format_timestamp(options.as_of, zone));
       Value list = Value::list();
@@ -168,7 +168,7 @@ void add_list(CLI::App* group, const Globals& globals) {
                      .set("judge_after_percent", after)
                      .set("segments", static_cast<int>(p.segments.size())));
     }
-    print_listing(std::cout, parse_format(*format), table, value);
+    print_listing(std::cout, parse_format(*format), table, value, globals.raw);
   });
 }
 
@@ -217,7 +217,7 @@ void add_show(CLI::App* group, const Globals& globals) {
                       .set("judge_after_percent",
                            p.judge_after_percent.value_or(ctx.store.settings().judge_after()))
                       .set("segments", segments);
-    print_listing(std::cout, f, table, value);
+    print_listing(std::cout, f, table, value, globals.raw);
   });
 }
 
@@ -380,7 +380,7 @@ void add_history(CLI::App* group, const Globals& globals) {
                      .set("segment", c.segment)
                      .set("change", c.what));
     }
-    print_listing(std::cout, parse_format(*format), table, value);
+    print_listing(std::cout, parse_format(*format), table, value, globals.raw);
   });
 }
 

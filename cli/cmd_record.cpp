@@ -136,7 +136,7 @@ void add_record_group(CLI::App& parent, const Globals& globals, RecordKind kind)
       table.add(record_row(r, ctx.store.settings(), f == Format::table));
       value.push(record_value(r));
     }
-    print_listing(std::cout, f, table, value);
+    print_listing(std::cout, f, table, value, globals.raw);
   });
 
   auto id = std::make_shared<std::string>();
@@ -162,7 +162,7 @@ void add_record_group(CLI::App& parent, const Globals& globals, RecordKind kind)
     if (r.created) table.add({"created", core::format_human(r.created->at, ctx.store.zone())});
     if (r.closed) table.add({"closed", core::format_human(r.closed->at, ctx.store.zone())});
     for (const auto& [k, v] : r.fields) table.add({k, v});
-    print_listing(std::cout, parse_format(*show_format), table, record_value(r));
+    print_listing(std::cout, parse_format(*show_format), table, record_value(r), globals.raw);
   });
 }
 

@@ -37,7 +37,12 @@ void print_errors(const core::CheckReport& report) {
   }
 }
 
-void print_sync(const core::SyncResult& r) {
+void print_sync(const core::SyncResult& r, bool abort) {
+  for (const auto& line : r.recovered) std::cout << line << '\n';
+  if (abort) {
+    if (r.recovered.empty()) std::cout << "no sync of tally's is in progress: nothing to undo\n";
+    return;
+  }
   if (!r.committed.empty())
     std::cout << "committed " << plural(r.committed.size(), "pending file")
               << " (sync: pending changes)\n";
@@ -69,9 +74,13 @@ void print_sync(const core::SyncResult& r) {
 void add_sync(CLI::App& parent, const Globals& globals) {
   auto* cmd = parent.add_subcommand(
       "sync", "share the store: commit what is pending, pull, merge, check, push");
-  cmd->callback([&globals] {
+  auto abort = std::make_shared<bool>(false);
+  cmd->add_flag("--abort", *abort,
+                "undo the pull that an earlier sync left in progress (stopped on a conflict, or "
+                "killed), and do nothing else");
+  cmd->callback([&globals, abort] {
     core::Store store = core::Store::open(store_root(globals, fs::current_path()));
-    print_sync(core::sync_store(store, core::SyncOptions{!globals.no_commit}));
+    print_sync(core::sync_store(store, core::SyncOptions{!globals.no_commit, *abort}), *abort);
   });
 }
 

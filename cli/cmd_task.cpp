@@ -173,7 +173,7 @@ void add_task_list(CLI::App* group, const Globals& globals) {
       if (t.overdue(ctx.now)) table.color(row, 3, "31");
       value.push(task_value(t, ctx, false));
     }
-    print_listing(std::cout, format, table, value);
+    print_listing(std::cout, format, table, value, globals.raw);
     if (f.group && format == Format::table) print_group_progress(ctx, *f.group, in_group);
   });
 }
@@ -249,7 +249,7 @@ void add_task_show(CLI::App* group, const Globals& globals) {
         if (v.IsScalar()) what += " " + k + "=" + v.Scalar();
       table.add({"log", core::format_human(e.at.at, zone) + "  " + what});
     }
-    print_listing(std::cout, parse_format(*format), table, task_value(t, ctx, true));
+    print_listing(std::cout, parse_format(*format), table, task_value(t, ctx, true), globals.raw);
   });
 }
 

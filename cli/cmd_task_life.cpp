@@ -186,7 +186,7 @@ void add_log(CLI::App* group, const Globals& globals) {
       }
     }
     value.set("commits", commits);
-    print_listing(std::cout, f, table, value);
+    print_listing(std::cout, f, table, value, globals.raw);
   });
 }
 

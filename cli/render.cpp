@@ -72,6 +72,36 @@ void Table::print(std::ostream& out, int indent) const {
 
 namespace {
 
+// A decimal number as tally writes them ("-1500.00", "12", "-4.8%"): a
+// spreadsheet reads it as that number, never as a formula.
+bool is_number(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  if (!s.empty() && s.back() == '%') s.remove_suffix(1);
+  size_t digits = 0, points = 0;
+  for (char c : s) {
+    if (c >= '0' && c <= '9')
+      ++digits;
+    else if (c == '.' && digits > 0)
+      ++points;
+    else
+      return false;
+  }
+  return digits > 0 && points <= 1 && s.back() != '.';
+}
+
+}  // namespace
+
+std::string csv_guard(const std::string& s) {
+  // OWASP's list: what a spreadsheet takes as the start of a formula (or, TAB
+  // and CR, as a cell it trims down to one).
+  if (s.empty() || std::string_view("=+-@\t\r").find(s[0]) == std::string_view::npos ||
+      is_number(s))
+    return s;
+  return "'" + s;
+}
+
+namespace {
+
 std::string csv_cell(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
@@ -110,13 +140,13 @@ std::string json_string(const std::string& s) {
 
 }  // namespace
 
-void Table::print_csv(std::ostream& out) const {
-  for (size_t c = 0; c < m_columns.size(); ++c)
-    out << (c ? "," : "") << csv_cell(m_columns[c].header);
+void Table::print_csv(std::ostream& out, bool raw) const {
+  auto cell = [raw](const std::string& s) { return csv_cell(raw ? s : csv_guard(s)); };
+  for (size_t c = 0; c < m_columns.size(); ++c) out << (c ? "," : "") << cell(m_columns[c].header);
   out << "\r\n";
   for (const auto& row : m_rows) {
     for (size_t c = 0; c < m_columns.size(); ++c)
-      out << (c ? "," : "") << csv_cell(c < row.size() ? row[c] : "");
+      out << (c ? "," : "") << cell(c < row.size() ? row[c] : "");
     out << "\r\n";
   }
 }
@@ -221,13 +251,14 @@ void Value::print_yaml(std::ostream& out) const {
     out << core::emit_yaml(n);
 }
 
-void print_listing(std::ostream& out, Format format, const Table& table, const Value& value) {
+void print_listing(std::ostream& out, Format format, const Table& table, const Value& value,
+                   bool raw) {
   switch (format) {
     case Format::table:
       table.print(out);
       break;
     case Format::csv:
-      table.print_csv(out);
+      table.print_csv(out, raw);
       break;
     case Format::json:
       value.print_json(out);

@@ -33,8 +33,9 @@ class Table {
   // Columns padded to the widest cell by display width, two spaces apart;
   // `painted` cells (same shape as rows) replace the text after padding is computed.
   void print(std::ostream& out, int indent = 0) const;
-  // RFC 4180: comma-separated, quoted when needed, CRLF line ends.
-  void print_csv(std::ostream& out) const;
+  // RFC 4180: comma-separated, quoted when needed, CRLF line ends. A text cell
+  // that a spreadsheet would run as a formula is guarded (csv_guard) unless `raw`.
+  void print_csv(std::ostream& out, bool raw = false) const;
   // Marks a cell for colour on a terminal.
   void color(size_t row, size_t col, const char* sgr);
 
@@ -93,7 +94,13 @@ class Value {
   friend struct ValueYaml;
 };
 
-// Prints `table` or `value` according to the format.
-void print_listing(std::ostream& out, Format format, const Table& table, const Value& value);
+// Prints `table` or `value` according to the format; `raw` as for print_csv (--raw).
+void print_listing(std::ostream& out, Format format, const Table& table, const Value& value,
+                   bool raw = false);
+
+// A CSV cell that would start a formula in a spreadsheet (it begins with =, +,
+// -, @, TAB or CR and is not a number) with a leading ', as OWASP recommends;
+// any other cell as it is.
+std::string csv_guard(const std::string& s);
 
 }  // namespace tally::cli

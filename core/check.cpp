@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/fsutil.hpp"
 #include "core/ids.hpp"
+#include "core/mime.hpp"
 #include "core/parallel.hpp"
 #include "core/people.hpp"
 #include "core/plan.hpp"
@@ -158,6 +159,14 @@ class Checker {
     if (fs::exists(m_root / ".tally" / "journal"))
       add(Severity::warning, ".tally/journal", "a change was interrupted before its commit",
           "the next tally command finishes it");
+    if (fs::exists(m_root / ".tally" / "journal.undo"))
+      add(Severity::warning, ".tally/journal.undo",
+          "a change that failed was interrupted while its old files were put back",
+          "the next tally command puts them back");
+    if (fs::exists(m_root / ".tally" / "journal.bad"))
+      add(Severity::warning, ".tally/journal.bad",
+          "a journal tally could not read was set aside here and not replayed",
+          "look at it, then delete it");
     std::vector<Record> deals = read_records(inv);
     read_tasks(inv.tasks);
     read_plans(inv.plans, deals);
@@ -179,6 +188,12 @@ class Checker {
       try {
         Settings s = parse_settings(*doc);
         m_zone = Zone::locate(s.timezone);
+        // What `tally remind` would refuse when it sends, said now.
+        if (doc->root["mail_from"] && !is_plain_email(s.mail_from))
+          r.at(Severity::error, *doc, doc->root["mail_from"],
+               fmt::format("mail_from '{}' is not a plain e-mail address", s.mail_from),
+               "an address such as tally@example.ru: ASCII, one '@', no spaces, names or "
+               "brackets (the name goes in mail_from_name)");
         warn_unknown(r, *doc, doc->root, keys_of(s.unknown));
         m_settings = std::move(s);
       } catch (const Error& e) {
@@ -196,11 +211,28 @@ class Checker {
       try {
         m_people = parse_people(*doc);
         warn_unknown(r, *doc, doc->root, keys_of(m_people->unknown));
+        duplicate_emails(r, *doc);
       } catch (const Error& e) {
         r.error("people.yaml", e);
       }
     }
     merge(r);
+  }
+
+  // Two people with one e-mail (in any case): git's user.email could not tell them apart.
+  void duplicate_emails(FileReport& r, const YamlDoc& doc) {
+    std::map<std::string, std::string> first;  // lower-case e-mail -> login
+    const YAML::Node& list = doc.root["people"];
+    for (size_t i = 0; i < m_people->list.size() && list.IsSequence() && i < list.size(); ++i) {
+      const Person& p = m_people->list[i];
+      if (p.email.empty()) continue;
+      auto [it, fresh] = first.emplace(to_lower(p.email), p.login);
+      if (!fresh)
+        r.at(Severity::error, doc, list[i]["email"],
+             fmt::format("{} has the e-mail {} of {}: one e-mail, one person", p.login, p.email,
+                         it->second),
+             "the acting person is found by git's user.email; give each their own");
+    }
   }
 
   // Reports a login that people.yaml does not know (when people.yaml could be read).

@@ -11,7 +11,7 @@ Context Context::open(const std::optional<std::filesystem::path>& store_dir) {
   Context ctx;
   ctx.store = Store::open(Store::discover(store_dir, std::filesystem::current_path()));
   // A writer was killed mid-change: finish its change before anything reads the store.
-  if (std::filesystem::exists(ctx.store.journal_path())) ctx.store.lock();
+  if (ctx.store.interrupted()) ctx.store.lock();
   ctx.now = now_from_env(ctx.store.zone());
   if (const char* u = std::getenv("TALLY_USER"); u && *u) ctx.user = u;
   return ctx;
@@ -35,7 +35,14 @@ const Person& Context::identify() const {
   }
   auto email = Git(store.root()).config("user.email");
   if (email) {
-    if (auto p = people.find_by_email(*email)) return *p;
+    auto found = people.all_by_email(*email);
+    if (found.size() == 1) return *found.front();
+    if (found.size() > 1)
+      throw Error(
+          "cannot tell who you are: git's user.email {} is the e-mail of {} and {} in "
+          "people.yaml",
+          *email, found[0]->login, found[1]->login)
+          .hint("set TALLY_USER to your login; 'tally check' shows the e-mail given twice");
     throw Error("cannot tell who you are: git's user.email {} is nobody's e-mail in people.yaml",
                 *email)
         .hint("set TALLY_USER to your login, or put that e-mail on your entry in people.yaml");

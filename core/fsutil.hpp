@@ -1,10 +1,16 @@
 // File-system primitives the store's safety rests on: atomic replacement of a
 // file (temporary in the same folder, fsync, rename, fsync of the folder) and
 // an exclusive lock for writers.
+//
+// Test hook: TALLY_TEST_DISK_FREE=BYTES makes this process behave as if the
+// disk had only BYTES free: once the files it writes here have taken that many
+// bytes, every further write fails with ENOSPC, as on a full disk. Renames,
+// links and deletions take no space and still work. For tests only.
 #pragma once
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +31,22 @@ enum class Durability { synced, unsynced };
 // The same for content given in pieces, written one after another.
 void write_file_atomic(const std::filesystem::path& path,
                        const std::vector<std::string_view>& pieces, Durability durability);
+
+// Writes `content` under a temporary name beside `path` (".NAME.XXXXXX.tmp",
+// which store scans skip), flushed to disk, and returns that name; `path`
+// itself is untouched. On failure nothing is left behind.
+std::filesystem::path write_temporary(const std::filesystem::path& path, std::string_view content);
+
+// A second name for the file at `path` (a hard link beside it, named as a
+// temporary), so that it can be put back later without writing a byte;
+// nullopt when there is no file there.
+std::optional<std::filesystem::path> link_aside(const std::filesystem::path& path);
+
+// rename(2), as an Error naming `to` when it fails.
+void rename_file(const std::filesystem::path& from, const std::filesystem::path& to);
+
+// Flushes a folder's entries (after renames in it) to disk.
+void sync_folder(const std::filesystem::path& dir);
 
 // An exclusive advisory lock (flock) on a file; released on destruction or
 // process death, so a crashed writer never leaves a stale lock behind.

@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <future>
 #include <set>
 #include <string_view>
@@ -29,6 +30,14 @@ namespace tally::core {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+std::string first_line_of(std::string_view s) {
+  return std::string(trim(s.substr(0, s.find('\n'))));
+}
+
+}  // namespace
+
 std::string Git::run(const std::vector<std::string>& args,
                      const std::map<std::string, std::string>& env,
                      const std::string& input) const {
@@ -36,12 +45,10 @@ std::string Git::run(const std::vector<std::string>& args,
   argv.insert(argv.end(), args.begin(), args.end());
   auto r = run_process(argv, m_dir, env, input);
   // A tally killed while its git child ran leaves that child to finish on its
-  // own, holding index.lock for a moment: wait for it rather than fail. A lock
-  // still there after five seconds is reported with git's own advice.
-  for (int tries = 0;
-       r.status != 0 && tries < 100 && r.err.find("index.lock") != std::string::npos &&
-       r.err.find("File exists") != std::string::npos;
-       ++tries) {
+  // own, holding index.lock for a moment: wait for it rather than fail. Told by
+  // the lock file being there, not by git's words (they change with the
+  // language). A lock still there after five seconds is reported with git's advice.
+  for (int tries = 0; r.status != 0 && tries < 100 && fs::exists(index_lock()); ++tries) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     r = run_process(argv, m_dir, env, input);
   }
@@ -52,6 +59,76 @@ std::string Git::run(const std::vector<std::string>& args,
         .exit(Exit::failed);
   }
   return r.out;
+}
+
+fs::path Git::index_lock() const {
+  if (m_index_lock.empty()) {
+    auto r = run_process({"git", "rev-parse", "--git-path", "index.lock"}, m_dir);
+    fs::path p(std::string(trim(r.out)));
+    // Never empty once asked: a clone git does not know has no lock to wait for.
+    m_index_lock = r.status != 0 || p.empty() ? fs::path("/nonexistent/index.lock")
+                   : p.is_absolute()          ? p
+                                              : m_dir / p;
+  }
+  return m_index_lock;
+}
+
+std::optional<Git::State> Git::state() const {
+  auto r = run_process({"git", "rev-parse", "--show-toplevel", "--show-prefix",
+                        "--absolute-git-dir", "HEAD^{commit}"},
+                       m_dir);
+  // HEAD^{commit} fails on a branch with no commit yet, after the other answers.
+  auto lines = split(r.out, '\n');
+  if (lines.size() < 3 || lines[0].empty() || lines[2].empty()) return std::nullopt;
+  State st{lines[0], lines[1], lines[2], "", Operation::none};
+  if (r.status == 0 && lines.size() > 3 && is_hex_id(lines[3])) st.head = lines[3];
+  static constexpr std::pair<const char*, Operation> markers[] = {
+      {"rebase-merge", Operation::rebase},
+      {"rebase-apply", Operation::rebase},
+      {"MERGE_HEAD", Operation::merge},
+      {"CHERRY_PICK_HEAD", Operation::cherry_pick},
+      {"REVERT_HEAD", Operation::revert}};
+  for (const auto& [name, op] : markers) {
+    std::error_code ec;
+    if (fs::exists(st.git_dir / name, ec)) {
+      st.operation = op;
+      break;
+    }
+  }
+  return st;
+}
+
+void Git::require_work_tree() const {
+  auto r = run_process({"git", "rev-parse", "--show-toplevel"}, m_dir);
+  std::string top(trim(r.out));
+  // The .git nearest above: git passes over one it cannot read and may find
+  // another repository further up, or none. (GIT_DIR set: git is told where.)
+  std::optional<fs::path> nearest;
+  if (!std::getenv("GIT_DIR"))
+    for (fs::path d = fs::absolute(m_dir).lexically_normal();; d = d.parent_path()) {
+      std::error_code ec;
+      if (fs::exists(d / ".git", ec)) {
+        nearest = d;
+        break;
+      }
+      if (d == d.root_path() || d.parent_path() == d) break;
+    }
+  std::error_code ec;
+  bool same = r.status == 0 && nearest && fs::equivalent(top, *nearest, ec);
+  if (r.status == 0 && (!nearest || same)) return;
+  if (nearest)
+    throw Error("the git repository {} is broken: git does not take it for a repository",
+                (*nearest / ".git").string())
+        .detail(r.status == 0 ? "git found " + top + " instead"
+                              : first_line_of(r.err.empty() ? r.out : r.err))
+        .hint(
+            "repair it (a HEAD file holds a line such as 'ref: refs/heads/main'), or write "
+            "without committing with --no-commit")
+        .exit(Exit::failed);
+  throw Error("the store {} is in no git repository, but tally.yaml says to commit every change",
+              m_dir.string())
+      .hint("run 'git init' there, set 'commit: false' in tally.yaml, or pass --no-commit")
+      .exit(Exit::failed);
 }
 
 bool Git::in_work_tree() const {
@@ -84,10 +161,6 @@ std::string nul_separated(const std::vector<fs::path>& paths) {
 
 // Paths given to porcelain name those files only: '*' or '[' in a name is no pattern.
 const std::map<std::string, std::string> literal{{"GIT_LITERAL_PATHSPECS", "1"}};
-
-std::string first_line(std::string_view s) {
-  return std::string(trim(s.substr(0, s.find('\n'))));
-}
 
 // What a commit needs from git's configuration, read in one process.
 struct CommitConfig {
@@ -141,26 +214,14 @@ bool Git::commit(const std::vector<fs::path>& paths, const std::string& message,
 
   // One process says where the store lies in the work tree, whether git is in
   // the middle of something that a partial commit must not cut into, and HEAD.
-  static constexpr const char* busy_names[] = {"MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD",
-                                               "rebase-merge", "rebase-apply"};
-  std::vector<std::string> argv{"git", "rev-parse", "--show-toplevel", "--show-prefix"};
-  for (const char* name : busy_names) argv.insert(argv.end(), {"--git-path", name});
-  argv.emplace_back("HEAD^{commit}");
-  auto answer = run_process(argv, m_dir);
-  auto lines = split(answer.out, '\n');
-  constexpr size_t head_line = 2 + std::size(busy_names);
-  bool has_head =
-      answer.status == 0 && lines.size() > head_line && Git::is_hex_id(lines[head_line]);
-  bool busy = false;
-  for (size_t i = 2; has_head && i < head_line; ++i) {
-    fs::path p(lines[i]);
-    busy = busy || fs::exists(p.is_absolute() ? p : m_dir / p);
-  }
+  auto st = state();
+  bool has_head = st && !st->head.empty();
+  bool busy = st && st->operation != Operation::none;
 
   std::optional<NewTree> tree;
   std::string commit;
   if (has_head && !busy) {
-    const Head head{lines[0], lines[1], lines[head_line]};
+    const Head head{st->top, st->prefix, st->head};
     auto config = commit_config(m_dir);
     tree = tree_with(paths, head, config.filemode);
     if (tree && tree->after != tree->before) {
@@ -178,7 +239,7 @@ bool Git::commit(const std::vector<fs::path>& paths, const std::string& message,
   // No commit yet, a merge or a rebase going on, or a path plumbing leaves to git.
   if (!tree) return commit_porcelain(paths, message, fallback, has_head);
   if (commit.empty()) return false;  // the files were already as committed
-  run({"update-ref", "-m", "commit: " + first_line(message), "HEAD", commit, lines[head_line]});
+  run({"update-ref", "-m", "commit: " + first_line_of(message), "HEAD", commit, st->head});
   return true;
 }
 

@@ -8,7 +8,8 @@ namespace tally::core {
 
 namespace {
 
-constexpr std::string_view k_head = "tally-journal 1\n";
+constexpr std::string_view k_head_v1 = "tally-journal 1\n";
+constexpr std::string_view k_head = "tally-journal 2\n";
 constexpr std::string_view k_end = "end\n";
 
 // Each field is its length in decimal, a newline, the bytes, a newline.
@@ -41,10 +42,14 @@ void write_journal(const std::filesystem::path& file, const Journal& j) {
   put(out, j.identity ? j.identity->email : "");
   put(out, j.commit ? "1" : "0");
   put(out, std::to_string(j.changes.size()));
-  for (const auto& c : j.changes) {
+  for (size_t i = 0; i < j.changes.size(); ++i) {
+    const Change& c = j.changes[i];
     put(out, c.path.generic_string());
     put(out, c.content ? "W" : "D");
     put(out, c.content ? *c.content : "");
+    const auto& old = i < j.before.size() ? j.before[i] : std::nullopt;
+    put(out, old ? "W" : "D");
+    put(out, old ? *old : "");
   }
   out += k_end;
   write_file_atomic(file, out);
@@ -60,7 +65,8 @@ std::optional<Journal> read_journal(const std::filesystem::path& file) {
     return std::nullopt;
   }
   std::string_view in(data);
-  if (!in.starts_with(k_head)) return std::nullopt;
+  bool v1 = in.starts_with(k_head_v1);
+  if (!v1 && !in.starts_with(k_head)) return std::nullopt;
   in.remove_prefix(k_head.size());
   Journal j;
   std::string has_identity, name, email, commit, count;
@@ -73,17 +79,23 @@ std::optional<Journal> read_journal(const std::filesystem::path& file) {
   auto [end, err] = std::from_chars(count.data(), count.data() + count.size(), n);
   if (err != std::errc() || end != count.data() + count.size()) return std::nullopt;
   for (std::size_t i = 0; i < n; ++i) {
-    std::string path, kind, content;
+    std::string path, kind, content, old_kind, old;
     if (!get(in, path) || !get(in, kind) || !get(in, content)) return std::nullopt;
-    if (kind == "W")
-      j.changes.push_back({path, std::move(content)});
-    else if (kind == "D")
-      j.changes.push_back({path, std::nullopt});
-    else
+    if (!v1 && (!get(in, old_kind) || !get(in, old))) return std::nullopt;
+    if ((kind != "W" && kind != "D") || (!v1 && old_kind != "W" && old_kind != "D"))
       return std::nullopt;
+    j.changes.push_back({path, kind == "W" ? std::optional(std::move(content)) : std::nullopt});
+    if (!v1) j.before.push_back(old_kind == "W" ? std::optional(std::move(old)) : std::nullopt);
   }
   if (in != k_end) return std::nullopt;
   return j;
+}
+
+std::vector<Change> Journal::undo() const {
+  std::vector<Change> out;
+  if (before.size() != changes.size()) return out;
+  for (size_t i = 0; i < changes.size(); ++i) out.push_back({changes[i].path, before[i]});
+  return out;
 }
 
 }  // namespace tally::core

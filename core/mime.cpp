@@ -76,23 +76,21 @@ bool is_dot_atom(std::string_view s) {
 
 // Untrusted text for an error message: control bytes shown as \xNN, not obeyed.
 std::string shown(std::string_view s) {
-  std::string out = "'";
-  for (unsigned char c : s)
-    out +=
-        c < 0x20 || c == 0x7f ? fmt::format("\\x{:02x}", c) : std::string(1, static_cast<char>(c));
-  return out + "'";
+  return "'" + escape_control(s) + "'";
 }
 
 // Stricter than RFC 5322 on purpose: no quoted local parts, comments or domain
 // literals, which no one in a team list needs and which are the usual way to
 // smuggle a second recipient or a header into an address.
-void check_email(const std::string& email, std::string_view field) {
+bool plain_email(std::string_view email) {
   size_t at = email.find('@');
   // The domain's dot-atom test also refuses a second '@'.
-  bool ok = email.size() <= 254 && at != std::string::npos &&
-            is_dot_atom(std::string_view(email).substr(0, at)) &&
-            is_dot_atom(std::string_view(email).substr(at + 1));
-  if (!ok)
+  return email.size() <= 254 && at != std::string::npos && is_dot_atom(email.substr(0, at)) &&
+         is_dot_atom(email.substr(at + 1));
+}
+
+void check_email(const std::string& email, std::string_view field) {
+  if (!plain_email(email))
     throw Error("the {} address {} is not a plain e-mail address", field, shown(email))
         .hint("an address such as ivan@example.ru: ASCII, one '@', no spaces, names or brackets");
 }
@@ -381,6 +379,10 @@ std::string render_message(const MailMessage& m, const Zone& zone) {
   part("text/html", html);
   out += fmt::format("--{}--\r\n", boundary);
   return out;
+}
+
+bool is_plain_email(std::string_view email) {
+  return plain_email(email);
 }
 
 }  // namespace tally::core

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace tally::core {
 
@@ -30,6 +31,10 @@ struct MailMessage {
 // words (UTF-8, B or Q), the body in quoted-printable, multipart/alternative
 // when there is HTML. Throws Error when an address is not a plain ASCII addr-spec.
 std::string render_message(const MailMessage& m, const Zone& zone);
+
+// Whether render_message takes `email` as an address: a plain ASCII addr-spec
+// (dot-atoms around one '@'), what `tally check` asks of mail_from too.
+bool is_plain_email(std::string_view email);
 
 // RFC 2047 encoding of a header value (only when it needs it).
 std::string encode_header_words(const std::string& value);

@@ -47,6 +47,14 @@ const Person* People::find_by_email(std::string_view email) const {
   return nullptr;
 }
 
+std::vector<const Person*> People::all_by_email(std::string_view email) const {
+  std::string wanted = to_lower(email);
+  std::vector<const Person*> out;
+  for (const auto& p : list)
+    if (!p.email.empty() && to_lower(p.email) == wanted) out.push_back(&p);
+  return out;
+}
+
 const Person& People::require(std::string_view login) const {
   if (auto p = find(login)) return *p;
   auto known = logins();

@@ -26,6 +26,8 @@ class People {
 
   const Person* find(std::string_view login) const;
   const Person* find_by_email(std::string_view email) const;
+  // Everyone with that e-mail, in any case (more than one is a `tally check` error).
+  std::vector<const Person*> all_by_email(std::string_view email) const;
   // The person with that login, or Error listing the known logins (nearest first).
   const Person& require(std::string_view login) const;
   std::vector<std::string> logins() const;

@@ -39,14 +39,22 @@ struct Pipe {
 ProcessResult run_process(const std::vector<std::string>& argv, const std::filesystem::path& dir,
                           const std::map<std::string, std::string>& env_add,
                           const std::string& input) {
+  // git always runs in the C locale: tally decides by git's exit codes and
+  // porcelain formats, and the git text it shows reads the same for everyone.
+  // LANGUAGE would still pick git's translation; the rest (identity, editor,
+  // configuration) is the user's own.
+  std::map<std::string, std::string> add = env_add;
+  bool is_git = !argv.empty() && argv[0] == "git";
+  if (is_git) add.emplace("LC_ALL", "C");
   std::vector<std::string> env_strings;
   for (char** e = environ; *e; ++e) {
     std::string s = *e;
     auto eq = s.find('=');
-    if (eq != std::string::npos && env_add.count(s.substr(0, eq))) continue;
+    std::string key = s.substr(0, eq);
+    if (eq != std::string::npos && (add.count(key) || (is_git && key == "LANGUAGE"))) continue;
     env_strings.push_back(std::move(s));
   }
-  for (const auto& [k, v] : env_add) env_strings.push_back(k + "=" + v);
+  for (const auto& [k, v] : add) env_strings.push_back(k + "=" + v);
   std::vector<char*> envp, args;
   for (auto& s : env_strings) envp.push_back(s.data());
   envp.push_back(nullptr);
@@ -65,7 +73,14 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::files
   pid_t pid = 0;
   int rc = ::posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) throw Error("cannot run {}: {}", argv[0], std::strerror(rc)).exit(Exit::failed);
+  if (rc != 0) {
+    auto e = Error("cannot run {}: {}", argv[0], std::strerror(rc));
+    if (is_git)
+      std::move(e).hint(
+          "tally commits and syncs with git: install it or put it on PATH (or write with "
+          "--no-commit)");
+    throw std::move(e).exit(Exit::failed);
+  }
   in.close_end(0);
   out.close_end(1);
   err.close_end(1);

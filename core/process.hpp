@@ -17,6 +17,7 @@ struct ProcessResult {
 
 // Runs argv[0] (looked up in PATH) in `dir` with `env_add` added to the
 // environment, feeding `input` to its stdin. Throws Error when it cannot start.
+// git (argv[0] "git") runs with LC_ALL=C and without LANGUAGE, whoever calls it.
 ProcessResult run_process(const std::vector<std::string>& argv, const std::filesystem::path& dir,
                           const std::map<std::string, std::string>& env_add = {},
                           const std::string& input = {});

@@ -9,6 +9,7 @@
 
 #include <dirent.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -244,28 +245,84 @@ fs::path Store::journal_path() const {
   return m_root / ".tally" / "journal";
 }
 
-bool Store::finish_interrupted() const {
-  fs::path file = journal_path();
+namespace {
+
+NoticeSink g_notice_sink = nullptr;
+
+void notice(const std::string& text) {
+  if (g_notice_sink) g_notice_sink(text);
+}
+
+fs::path with_suffix(const fs::path& p, const char* suffix) {
+  return p.string() + suffix;
+}
+
+std::string first_line(std::string_view s) {
+  return std::string(s.substr(0, s.find('\n')));
+}
+
+}  // namespace
+
+void set_notice_sink(NoticeSink sink) {
+  g_notice_sink = sink;
+}
+
+bool Store::interrupted() const {
   std::error_code ec;
-  if (!fs::exists(file, ec)) return false;
-  auto journal = read_journal(file);
-  if (!journal) {
-    // Never a torn one (it is written atomically); a foreign file is no journal.
-    fs::remove(file, ec);
-    return false;
-  }
-  write_changes(journal->changes);
-  // Temporary files of the killed writer: under the lock every ".NAME.XXXXXX.tmp" in the
-  // folders it wrote to is a leftover. Each folder is listed once.
+  return fs::exists(journal_path(), ec) || fs::exists(with_suffix(journal_path(), ".undo"), ec);
+}
+
+void Store::remove_temporaries(const std::vector<Change>& changes) const {
+  // Under the lock every ".NAME.XXXXXX.tmp" in the folders a writer wrote to is
+  // a leftover of it (a new content not yet renamed, an old one kept aside).
+  // Each folder is listed once.
+  std::error_code ec;
   std::set<fs::path> folders;
-  for (const auto& c : journal->changes) folders.insert((m_root / c.path).parent_path());
+  for (const auto& c : changes) folders.insert((m_root / c.path).parent_path());
   for (const auto& dir : folders)
     for (const auto& e : fs::directory_iterator(dir, ec)) {
       std::string name = e.path().filename().string();
       if (name.starts_with('.') && name.ends_with(".tmp")) fs::remove(e.path(), ec);
     }
-  if (journal->commit) commit_changes(journal->changes, journal->message, journal->identity);
+}
+
+bool Store::finish_interrupted() const {
+  fs::path file = journal_path();
+  fs::path undo_file = with_suffix(file, ".undo");
+  std::error_code ec;
+  bool undo = fs::exists(undo_file, ec);
+  if (!undo && !fs::exists(file, ec)) return false;
+  fs::path found = undo ? undo_file : file;
+  auto journal = read_journal(found);
+  if (!journal || (undo && journal->undo().empty())) {
+    // Never a torn one (it is written atomically): a file tally did not write.
+    // Kept for a person to look at, and never replayed.
+    fs::path bad = with_suffix(file, ".bad");
+    fs::rename(found, bad, ec);
+    notice(fmt::format(
+        "tally: warning: {} is not a journal this tally can read; it was set aside as {} and "
+        "not replayed",
+        found.lexically_relative(m_root).string(), bad.lexically_relative(m_root).string()));
+    return false;
+  }
+  bool committing = journal->commit && m_settings.commit;
+  if (committing) Git(m_root).require_work_tree();
+  if (undo) {
+    // A writer that failed was putting the old files back when it was killed.
+    write_changes(journal->undo());
+    remove_temporaries(journal->changes);
+    if (committing) unstage(journal->changes);
+    fs::remove(undo_file, ec);
+    notice("tally: a change that had failed was undone, as its command said: " +
+           first_line(journal->message));
+    return true;
+  }
+  write_changes(journal->changes);
+  remove_temporaries(journal->changes);
+  if (committing) commit_changes(journal->changes, journal->message, journal->identity);
   fs::remove(file, ec);
+  notice("tally: finished a change that an interrupted tally command had begun: " +
+         first_line(journal->message));
   return true;
 }
 
@@ -280,19 +337,51 @@ void Store::write_changes(const std::vector<Change>& changes) const {
       if (ec) throw Error("cannot delete {}: {}", c.path.string(), ec.message()).exit(Exit::failed);
     }
   }
+  forget_listings();
+}
+
+void Store::forget_listings() const {
   m_task_ids.reset();
   m_task_dirs.reset();
   m_people.reset();
 }
 
-void Store::commit_changes(const std::vector<Change>& changes, const std::string& message,
-                           const std::optional<Identity>& identity) const {
-  Git git(m_root);
-  if (!m_settings.commit || !git.in_work_tree()) return;
+void Store::unstage(const std::vector<Change>& changes) const {
   std::vector<fs::path> paths;
   for (const auto& c : changes) paths.push_back(c.path);
-  git.commit(paths, message, identity);
+  try {
+    Git(m_root).unstage(paths);
+  } catch (const Error&) {
+    // git itself is what failed: it staged nothing either.
+  }
 }
+
+void Store::commit_changes(const std::vector<Change>& changes, const std::string& message,
+                           const std::optional<Identity>& identity) const {
+  if (!m_settings.commit) return;
+  std::vector<fs::path> paths;
+  for (const auto& c : changes) paths.push_back(c.path);
+  Git(m_root).commit(paths, message, identity);
+}
+
+namespace {
+
+// One file of a change on its way: the new content under a temporary name,
+// the old file under another (a hard link), so that both going forward and
+// going back are renames, which a full disk cannot stop half-way.
+struct Step {
+  fs::path full;
+  bool existed = false;
+  std::optional<fs::path> temp;   // the new content, not yet in place
+  std::optional<fs::path> aside;  // the old file
+};
+
+void drop(std::optional<fs::path>& p) {
+  if (p) ::unlink(p->c_str());
+  p.reset();
+}
+
+}  // namespace
 
 void Store::apply(const std::vector<Change>& changes, const std::string& message,
                   const Person* actor, bool commit) const {
@@ -300,40 +389,85 @@ void Store::apply(const std::vector<Change>& changes, const std::string& message
     if (!is_safe_store_path(c.path))
       throw Error("refusing to write '{}': not a path inside the store", c.path.string())
           .exit(Exit::failed);
-  Journal journal{message, std::nullopt, commit, changes};
+  // A repository that cannot take the commit is found before any file is touched.
+  bool committing = commit && m_settings.commit;
+  if (committing) Git(m_root).require_work_tree();
+  Journal journal{message, std::nullopt, commit, changes, {}};
   if (actor && !actor->email.empty())
     journal.identity = Identity{actor->name.empty() ? actor->login : actor->name, actor->email};
-  std::vector<Change> before;
+  std::vector<Step> steps;
   for (const auto& c : changes) {
-    fs::path full = m_root / c.path;
-    before.push_back({c.path, fs::exists(full) ? std::optional(read_file(full)) : std::nullopt});
+    Step step;
+    step.full = m_root / c.path;
+    step.existed = fs::exists(step.full);
+    journal.before.push_back(step.existed ? std::optional(read_file(step.full)) : std::nullopt);
+    steps.push_back(std::move(step));
   }
   // From here a kill leaves the journal, and the next command finishes the change.
   write_journal(journal_path(), journal);
-  auto undo = [&] {
-    write_changes(before);
-    std::error_code ec;
-    fs::remove(journal_path(), ec);
-  };
+  std::error_code ec;
+  // Every byte is written before any file is replaced: a failure here changes nothing.
   try {
-    write_changes(changes);
+    for (size_t i = 0; i < changes.size(); ++i) {
+      if (changes[i].content) steps[i].temp = write_temporary(steps[i].full, *changes[i].content);
+      if (steps[i].existed) steps[i].aside = link_aside(steps[i].full);
+    }
   } catch (...) {
-    undo();
+    for (auto& step : steps) drop(step.temp), drop(step.aside);
+    fs::remove(journal_path(), ec);
     throw;
   }
-  if (commit) {
+  std::set<fs::path> folders;
+  for (const auto& step : steps) folders.insert(step.full.parent_path());
+  // Puts the old files back (renames only), under journal.undo meanwhile.
+  auto roll_back = [&](const std::string& why) {
+    fs::path undo_file = with_suffix(journal_path(), ".undo");
+    fs::rename(journal_path(), undo_file, ec);
+    try {
+      for (auto& step : steps) {
+        drop(step.temp);
+        if (step.aside) {
+          rename_file(*step.aside, step.full);
+          step.aside.reset();
+        } else if (!step.existed) {
+          fs::remove(step.full, ec);
+        }
+      }
+      for (const auto& dir : folders) sync_folder(dir);
+    } catch (const Error& e) {
+      throw Error("{}; putting the old files back failed as well: {}", why, e.what())
+          .hint("the next tally command puts them back (from .tally/journal.undo)")
+          .exit(Exit::failed);
+    }
+    forget_listings();
+    fs::remove(undo_file, ec);
+  };
+  try {
+    for (auto& step : steps) {
+      if (step.temp) {
+        rename_file(*step.temp, step.full);
+        step.temp.reset();
+      } else if (step.existed) {
+        ::unlink(step.full.c_str());  // the old file stays, aside
+      }
+    }
+    for (const auto& dir : folders) sync_folder(dir);
+  } catch (const Error& e) {
+    roll_back(e.what());
+    throw;
+  }
+  forget_listings();
+  if (committing) {
     try {
       commit_changes(changes, message, journal.identity);
-    } catch (const Error&) {
-      std::vector<fs::path> paths;
-      for (const auto& c : changes) paths.push_back(c.path);
-      Git(m_root).unstage(paths);
-      undo();
+    } catch (const Error& e) {
+      unstage(changes);
+      roll_back(e.what());
       throw;
     }
   }
-  std::error_code ec;
   fs::remove(journal_path(), ec);
+  for (auto& step : steps) drop(step.aside);
 }
 
 }  // namespace tally::core

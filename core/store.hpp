@@ -35,6 +35,13 @@ struct Unreadable {
 };
 using UnreadableList = std::vector<Unreadable>;
 
+// What the store does on its own that a person must hear of (a killed
+// writer's change finished, a failed one undone, a garbage journal set aside)
+// is told to this sink, one line each; the CLI prints it on stderr. Set once
+// by main; without one, nothing is told.
+using NoticeSink = void (*)(const std::string&);
+void set_notice_sink(NoticeSink sink);
+
 class Store {
  public:
   // The store root for `explicit_dir` (the --store option), else $TALLY_STORE,
@@ -82,20 +89,30 @@ class Store {
   // seconds (10), then finishes a change that a killed writer left in the journal.
   std::unique_ptr<FileLock> lock() const;
   // Replays .tally/journal when a writer was killed before it finished: writes
-  // its files again, commits them, removes the journal. Call under the lock.
+  // its files again, commits them, removes the journal; undoes the change of
+  // .tally/journal.undo (a failed writer killed while it put the old files
+  // back); sets a journal it cannot read aside as .tally/journal.bad. Each is
+  // told to the notice sink. Call under the lock.
   bool finish_interrupted() const;
   std::filesystem::path journal_path() const;
+  // Whether a journal (or an undo journal) waits for finish_interrupted().
+  bool interrupted() const;
 
-  // Writes the changes atomically and, when the store is in a git work tree and
-  // committing is on, commits exactly those files. The whole change is first
-  // written to the journal, so a kill at any point is finished by the next
-  // command. If the commit fails, the old contents are restored and the error
-  // is rethrown. Call under the lock.
+  // Writes the changes atomically and, when committing is on (here and in
+  // tally.yaml), commits exactly those files. A repository that cannot commit
+  // (git missing, none, a broken one) is an Error before any file is touched.
+  // The whole change is first written to the journal, so a kill at any point
+  // is finished by the next command. Any failure after that (a full disk, a
+  // refused commit) puts the old files back before the Error goes on: a
+  // command that fails has changed nothing. Call under the lock.
   void apply(const std::vector<Change>& changes, const std::string& message, const Person* actor,
              bool commit) const;
 
  private:
   void write_changes(const std::vector<Change>& changes) const;
+  void forget_listings() const;
+  void remove_temporaries(const std::vector<Change>& changes) const;
+  void unstage(const std::vector<Change>& changes) const;
   void commit_changes(const std::vector<Change>& changes, const std::string& message,
                       const std::optional<Identity>& identity) const;
 

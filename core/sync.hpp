@@ -33,9 +33,11 @@ GitSetup setup_git(const std::filesystem::path& root);
 
 struct SyncOptions {
   bool commit = true;  // commit pending changes of store files first
+  bool abort = false;  // only undo what an earlier sync left in progress
 };
 
 struct SyncResult {
+  std::vector<std::string> recovered;  // what was done about an earlier sync's leftovers
   std::vector<std::string> committed;  // store files committed as pending changes
   std::vector<std::string> left;       // pending store files left uncommitted (commit off)
   std::string upstream;                // "origin/main"
@@ -45,11 +47,16 @@ struct SyncResult {
   CheckReport report;                  // the check after the last pull
 };
 
-// Under the writers' lock: commits pending store files (never other work),
-// `git pull --rebase --autostash`, checks the store, and pushes when the check
-// has no errors; a rejected push is retried once after another pull. Throws
-// Error when there is no upstream, when the pull stops on a conflict (the
-// rebase is left for the person to finish), or when git fails. A check with
+// Under the writers' lock: first gets the clone out of what an earlier sync
+// left (its rebase stopped on a conflict the person has since resolved is
+// finished, one that was killed is undone, an autostash-only state is put
+// back; each said in `recovered`), then commits pending store files (never
+// other work), `git pull --rebase --autostash`, checks the store, and pushes
+// when the check has no errors; a push refused because the remote moved on is
+// retried once after another pull. Throws Error when there is no upstream,
+// when the pull stops on a conflict (the rebase is left for the person to
+// resolve; the next sync finishes it, or `abort` undoes it), when git is in
+// the middle of something sync did not start, or when git fails. A check with
 // errors is returned (report.ok() is false) with nothing pushed.
 SyncResult sync_store(const Store& store, const SyncOptions& options);
 

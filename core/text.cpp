@@ -2,6 +2,7 @@
 // tables; a hand-written table would go stale with the next Unicode release.
 #include "core/text.hpp"
 
+#include <fmt/format.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -116,6 +117,40 @@ bool has_control(std::string_view s, std::string_view allowed) {
       return true;
   }
   return false;
+}
+
+std::string escape_control(std::string_view s, std::string_view keep) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      bool control = c < 0x20 || c == 0x7f;
+      if (control && keep.find(static_cast<char>(c)) == std::string_view::npos)
+        out += fmt::format("\\x{:02x}", c);
+      else
+        out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    // The length of a well-formed sequence starting here, 0 when there is none.
+    size_t n = c >= 0xc2 && c <= 0xdf   ? 2
+               : c >= 0xe0 && c <= 0xef ? 3
+               : c >= 0xf0 && c <= 0xf4 ? 4
+                                        : 0;
+    if (n && i + n <= s.size() && valid_utf8(s.substr(i, n))) {
+      auto cp = code_points(s.substr(i, n)).front();
+      if (cp >= 0x80 && cp < 0xa0)
+        out += fmt::format("\\u{:04x}", cp);
+      else
+        out += s.substr(i, n);
+      i += n;
+    } else {
+      out += fmt::format("\\x{:02x}", c);
+      ++i;
+    }
+  }
+  return out;
 }
 
 int edit_distance(std::string_view a, std::string_view b) {

@@ -36,6 +36,12 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 // True when s has a control character (C0, DEL or C1) other than the ones allowed.
 bool has_control(std::string_view s, std::string_view allowed = {});
 
+// Text from outside (a login, an ID, a file's line) made safe to show on a
+// terminal: control characters (C0 other than `keep`, DEL, C1) and bytes that
+// are not UTF-8 become \xNN (\u0085 for a C1 character), so that none of them
+// is obeyed by the terminal; the rest is kept as it is.
+std::string escape_control(std::string_view s, std::string_view keep = {});
+
 // Levenshtein distance in code points, for "did you mean".
 int edit_distance(std::string_view a, std::string_view b);
 

@@ -7,10 +7,17 @@ stdout and stderr together; "  [N]" is its exit code when not 0; a line ending
 in " (re)" is a regular expression. Every case runs in a fresh temporary folder
 with a controlled clock (TALLY_NOW), git identity and environment.
 
-  run_case.py --tally BIN --examples DIR case.t [--update]
+  run_case.py --tally BIN --examples DIR case.t [--update] [--locale ru_RU.UTF-8]
+
+With --locale, tally (and so every git it runs) runs in that locale, made for
+the test with localedef into a LOCPATH kept under the temporary folder (the
+`locales` package has the sources); the shell and its tools stay in C.UTF-8,
+so the expected output is the same: what tally shows must not depend on the
+language git speaks.
 """
 import argparse
 import difflib
+import errno
 import os
 import re
 import shutil
@@ -90,11 +97,31 @@ def matches(expected, actual):
     return False
 
 
+def make_locale(name):
+    """A LOCPATH folder holding the locale `name` (such as ru_RU.UTF-8), made once per user."""
+    base = os.path.join(tempfile.gettempdir(), "tally-test-locales-%d" % os.getuid())
+    if os.path.exists(os.path.join(base, name, "LC_CTYPE")):
+        return base
+    os.makedirs(base, exist_ok=True)
+    lang, _, charset = name.partition(".")
+    work = tempfile.mkdtemp(dir=base)
+    subprocess.run(["localedef", "-i", lang, "-f", charset or "UTF-8", os.path.join(work, name)],
+                   check=True, stdout=subprocess.DEVNULL)
+    try:
+        os.rename(os.path.join(work, name), os.path.join(base, name))
+    except OSError as e:  # another case made it meanwhile
+        if e.errno not in (errno.EEXIST, errno.ENOTEMPTY):
+            raise
+    shutil.rmtree(work, ignore_errors=True)
+    return base
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tally", required=True)
     ap.add_argument("--examples", required=True)
     ap.add_argument("--update", action="store_true")
+    ap.add_argument("--locale", help="run tally in this locale, such as ru_RU.UTF-8")
     ap.add_argument("case")
     args = ap.parse_args()
 
@@ -111,7 +138,14 @@ def main():
                     "[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n")
         bindir = os.path.join(tmp, "bin")
         os.makedirs(bindir)
-        os.symlink(os.path.abspath(args.tally), os.path.join(bindir, "tally"))
+        if args.locale:
+            locpath = make_locale(args.locale)
+            with open(os.path.join(bindir, "tally"), "w") as f:
+                f.write("#!/bin/sh\nexec /usr/bin/env LOCPATH=%s LANG=%s LC_ALL=%s %s \"$@\"\n"
+                        % (locpath, args.locale, args.locale, os.path.abspath(args.tally)))
+            os.chmod(os.path.join(bindir, "tally"), 0o755)
+        else:
+            os.symlink(os.path.abspath(args.tally), os.path.join(bindir, "tally"))
         keep = {k: v for k, v in os.environ.items() if k in ("PATH", "LD_LIBRARY_PATH")}
         env = dict(keep)
         env.update({

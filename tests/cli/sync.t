@@ -85,7 +85,8 @@ Pending changes to store files are committed first; the user's other work is not
    1 file changed, 4 insertions(+)
 
 Both change the title differently: the second sync stops on the conflict,
-names the file and the field, and leaves the rebase for a person to finish.
+names the file and the field, and leaves the rebase for a person to resolve;
+the next `tally sync` finishes it, no git command needed.
 
   $ cd ../store && tally sync >/dev/null && TALLY_NOW=2026-11-27T14:00:00+03:00 tally task edit $ID --title "Позвонить утром" >/dev/null
   $ cd ../b && tally sync >/dev/null && TALLY_NOW=2026-11-27T14:05:00+03:00 tally task edit $ID --title "Позвонить вечером" >/dev/null
@@ -94,7 +95,7 @@ names the file and the field, and leaves the rebase for a person to finish.
   $ cd ../b && tally sync
   tally: error: the pull from origin/main stopped on a conflict in 1 file: both sides changed the same field
     tasks/2026/11/T-[0-9A-Z]{10}.yaml: title (re)
-  hint: keep the right lines between <<<<<<< and >>>>>>> and delete the markers, then 'git add' the files, 'git rebase --continue' and 'tally sync' again; 'git rebase --abort' goes back to where you were
+  hint: keep the right lines between <<<<<<< and >>>>>>> and delete the markers, then run 'tally sync' again: it finishes the pull; 'tally sync --abort' goes back to where you were
   [3]
   $ grep -A4 '^<<<<<<<' $F
   <<<<<<< ours
@@ -102,15 +103,19 @@ names the file and the field, and leaves the rebase for a person to finish.
   =======
   title: Позвонить вечером
   >>>>>>> theirs
+  $ tally sync 2>&1 | head -2
+  tally: error: the pull from origin/main stopped on a conflict in 1 file: both sides changed the same field
+    tasks/2026/11/T-[0-9A-Z]{10}.yaml: title (re)
+  $ sed -i '/^<<<<<<< ours$/,/^=======$/d; /^>>>>>>> theirs$/d' $F
   $ tally sync
-  tally: error: git is in the middle of a rebase or a merge in /tmp/tally-case-.*/work/b (re)
-  hint: finish it ('git status' says how) or abort it ('git rebase --abort'), then run 'tally sync' again
-  [2]
-  $ sed -i '/^<<<<<<< ours$/,/^=======$/d; /^>>>>>>> theirs$/d' $F && git add $F && GIT_EDITOR=true git rebase --continue >/dev/null 2>&1
-  $ tally sync
+  finished the pull that had stopped on a conflict, with your resolution of tasks/2026/11/T-[0-9A-Z]{10}.yaml (re)
   nothing new on origin/main
   checked 5 files: no errors
   pushed 1 commit to origin/main
+  $ git status --porcelain; ls .git/rebase-merge .tally/sync 2>&1
+  ls: cannot access '.git/rebase-merge': No such file or directory
+  ls: cannot access '.tally/sync': No such file or directory
+  [2]
   $ grep -c 'event: edited' $F && grep '^title' $F
   4
   title: Позвонить вечером

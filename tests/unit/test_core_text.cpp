@@ -56,3 +56,21 @@ TEST_CASE("core::split and join") {
   CHECK(join({"a", "b"}, ", ") == "a, b");
   CHECK(trim("  x \n") == "x");
 }
+
+TEST_CASE("core::escape_control") {
+  using tally::core::escape_control;
+  SUBCASE("C0 and DEL as \\xNN, text kept") {
+    CHECK(escape_control("x\033[2J\a\x7f") == "x\\x1b[2J\\x07\\x7f");
+    CHECK(escape_control("Иван Петров") == "Иван Петров");
+  }
+  SUBCASE("a C1 character as \\u00NN, a stray byte as \\xNN") {
+    CHECK(escape_control("a\xc2\x9b"
+                         "b") == "a\\u009bb");
+    CHECK(escape_control("a\x9b"
+                         "b") == "a\\x9bb");
+  }
+  SUBCASE("what is kept stays") {
+    CHECK(escape_control("a\tb", "\t") == "a\tb");
+    CHECK(escape_control("a\tb") == "a\\x09b");
+  }
+}
