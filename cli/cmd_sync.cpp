@@ -99,14 +99,19 @@ void add_merge_file(CLI::App& parent, const Globals& globals) {
                   "the file's path in the repository (git's %P); tells a task from a record");
   cmd->callback([opt, &globals] {
     // The store's zone reads timestamps without an offset; there is none outside a store.
+    // Its people judge the merged log (replay.hpp); outside a store the fields merge alone.
     std::optional<core::Zone> zone;
+    std::optional<core::People> people;
     try {
       fs::path from = fs::current_path() / fs::path(opt->path).parent_path();
-      zone = core::Store::open(store_root(globals, from)).zone();
+      auto store = core::Store::open(store_root(globals, from));
+      zone = store.zone();
+      people = store.people();
     } catch (const core::Error&) {
       zone = core::Zone::locate("UTC");
     }
-    auto r = core::merge_files(opt->base, opt->ours, opt->theirs, opt->path, *zone);
+    auto r = core::merge_files(opt->base, opt->ours, opt->theirs, opt->path, *zone,
+                               people ? &*people : nullptr);
     if (r.clean()) return;
     std::string name = opt->path.empty() ? opt->ours : opt->path;
     if (r.text_merge)

@@ -5,6 +5,7 @@
 #include "core/ids.hpp"
 #include "core/mime.hpp"
 #include "core/parallel.hpp"
+#include "core/replay.hpp"
 #include "core/people.hpp"
 #include "core/plan.hpp"
 #include "core/records.hpp"
@@ -280,6 +281,35 @@ class Checker {
     return deals;
   }
 
+  // The log is the truth (replay.hpp): every entry allowed at its point, the fields as it leads.
+  void check_log(FileReport& r, const YamlDoc& doc, const Task& t) {
+    Replay rp = replay(t, *m_people);
+    const YAML::Node& log = doc.root["log"];
+    for (const Refusal& f : rp.refusals) {
+      const LogEntry& e = t.log[f.entry];
+      YAML::Node node = log.IsSequence() && f.entry < log.size() ? log[f.entry] : log;
+      r.at(Severity::error, doc, node,
+           fmt::format("log entry {} ('{}' by {} at {}) was not allowed: {}", f.entry + 1, e.event,
+                       e.by, e.at.text, f.why),
+           "the rules of tally-task(1) decide who may do what; undo the hand edit (git "
+           "revert) and make the change with the tally command for it");
+    }
+    auto shown = [](const Task& x, const std::string& field) -> std::string {
+      if (field == "status") return std::string(status_name(x.status));
+      if (field == "responsible") return x.responsible;
+      if (field == "deadline") return x.deadline ? x.deadline->text : "none";
+      if (field == "result") return x.result.empty() ? "none" : x.result;
+      if (field == "title") return x.title;
+      return x.priority;
+    };
+    for (const auto& field : derived_differences(t, rp.task))
+      r.at(Severity::error, doc, doc.root[field].IsDefined() ? doc.root[field] : doc.root["id"],
+           fmt::format("{} is '{}' but its log leads to '{}'", field, shown(t, field),
+                       shown(rp.task, field)),
+           "a field that changes is what the log says: undo the hand edit and use the tally "
+           "command that logs the change");
+  }
+
   void check_task(FileReport& r, const YamlDoc& doc, const Task& t, const std::string& rel) {
     const YAML::Node& root = doc.root;
     std::string stem = fs::path(rel).stem().string();
@@ -355,6 +385,7 @@ class Checker {
       try {
         Task t = parse_task(*doc, m_zone);
         check_task(r, *doc, t, files[i]);
+        if (m_people) check_log(r, *doc, t);
         r.task = std::move(t);
         r.doc = std::move(doc);
       } catch (const Error& e) {

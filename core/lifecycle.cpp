@@ -184,6 +184,53 @@ bool is_head_over(const Person& person, const Task& task, const People& people) 
   return false;
 }
 
+std::string entry_refusal(const LogEntry& entry, const Task& before, const People& people) {
+  unsigned who = 0;
+  std::vector<Status> from;
+  bool open_only = false;
+  for (const auto& r : rules())
+    if (entry.event == r.event) {
+      who = r.who;
+      from = r.from;
+    }
+  if (entry.event == "reassigned") {
+    who = creator | head;
+    from = {Status::new_, Status::accepted, Status::in_progress, Status::review, Status::deferred,
+            Status::declined};
+  } else if (entry.event == "deadline") {
+    who = creator | head | (before.may_move_deadline ? responsible : 0u);
+    open_only = true;
+  } else if (entry.event == "edited") {
+    who = creator | head;
+    open_only = true;
+  } else if (entry.event == "checked" || entry.event == "unchecked") {
+    who = responsible | creator | head | participant;
+    open_only = true;
+  } else if (entry.event == "commented") {
+    who = responsible | creator | head | participant | observer;
+  }
+  if (who == 0) return {};  // created, skipped, merged, an event this version does not know
+  const Person* found = people.find(entry.by);
+  if (!found) return fmt::format("{} is not in people.yaml", entry.by);
+  // People as they are now; one who has left is judged as when they were active.
+  Person as_was = *found;
+  as_was.active = true;
+  const Person* person = &as_was;
+  if (!(roles_of(*person, before, people) & who))
+    return fmt::format("only {} may do that{}", who_may(who, before, people),
+                       entry.by == before.responsible || entry.event == "commented"
+                           ? ""
+                           : fmt::format(" (the responsible is {})", before.responsible));
+  bool status_ok = from.empty() ? !open_only || is_open(before.status)
+                                : std::find(from.begin(), from.end(), before.status) != from.end();
+  if (!status_ok) return fmt::format("the task was {} by then", status_name(before.status));
+  // Keeping aside what was put aside is the creator's or a head's decision.
+  if (entry.event == "deferred" && before.status == Status::deferred &&
+      !decides_on(*person, before, people))
+    return "the task was deferred already";
+  return {};
+}
+
 bool decides_on(const Person& person, const Task& task, const People& people) {
   if (person.login == task.responsible) return false;
   return person.login == task.creator || is_head_over(person, task, people);
@@ -390,7 +437,14 @@ Task edit(Context& ctx, std::string_view typed_id, const EditRequest& rq) {
     t.result_required = *rq.result_required;
     changed.push_back("result_required");
   }
-  if (!changed.empty()) set(e.log("edited"), "fields", join(changed, ", "));
+  if (!changed.empty()) {
+    LogEntry& entry = e.log("edited");
+    set(entry, "fields", join(changed, ", "));
+    // The new values of the fields a replay of the log derives (replay.hpp).
+    if (has(changed, "title")) set(entry, "title", t.title);
+    if (has(changed, "priority")) set(entry, "priority", t.priority);
+    if (has(changed, "description")) set(entry, "description", t.description);
+  }
   if (changed.empty() && !rq.due) throw Error("{} already is as asked: nothing changed", t.id);
   if (!rq.due && !trim(rq.reason).empty()) throw Error("--reason goes with --due");
 

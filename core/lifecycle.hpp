@@ -73,6 +73,12 @@ std::string put_aside_reason(const Task& task);
 // not its responsible.
 bool decides_on(const Person& person, const Task& task, const People& people);
 
+// Whether the rules allowed `entry` at its point of a task's history, `before` being the task as
+// the entries before it left it (its status, responsible, deadline...): empty when they did, else
+// why not ("the task was already done", "only the responsible (petr) ... may"). Entries that do
+// not move the task (created, skipped, merged) are always allowed. Used by the replay of a log.
+std::string entry_refusal(const LogEntry& entry, const Task& before, const People& people);
+
 // True when `person` is a head over the task: role head, active, and either
 // without a department or in the department of the task's responsible or creator.
 bool is_head_over(const Person& person, const Task& task, const People& people);

@@ -11,6 +11,7 @@
 #include "core/fsutil.hpp"
 #include "core/process.hpp"
 #include "core/records.hpp"
+#include "core/replay.hpp"
 #include "core/task.hpp"
 #include "core/text.hpp"
 
@@ -313,9 +314,40 @@ std::string with_markers(const std::string& ours, const std::string& theirs,
 
 }  // namespace
 
+namespace {
+
+// A task's merged text settled by its log; the keys the replay decides leave `conflicting`.
+std::optional<std::string> settled(const std::string& text, const fs::path& shown,
+                                   const Zone& zone, const People& people,
+                                   std::set<std::string>* conflicting) {
+  try {
+    Task t = parse_task(parse_yaml(text, shown), zone);
+    Task s = settle(t, people);
+    if (conflicting) {
+      for (const char* key : {"status", "responsible", "deadline", "result"})
+        conflicting->erase(key);
+      // A free-text field is the log's once an edit has logged it.
+      for (const char* key : {"title", "priority", "description"})
+        if (std::any_of(s.log.begin(), s.log.end(), [&](const LogEntry& e) {
+              return e.event == "edited" &&
+                     std::any_of(e.data.begin(), e.data.end(),
+                                 [&](const auto& kv) { return kv.first == key; });
+            }))
+          conflicting->erase(key);
+    }
+    return task_to_yaml(s);
+  } catch (const Error&) {
+    return std::nullopt;
+  } catch (const YAML::Exception&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
 std::optional<MergeResult> merge_texts(const std::string& base, const std::string& ours,
                                        const std::string& theirs, const std::string& path,
-                                       const Zone& zone) {
+                                       const Zone& zone, const People* people) {
   auto kind = kind_of(path);
   if (!kind) return std::nullopt;
   Value b = read_side(base, path, *kind, zone, true);
@@ -328,19 +360,26 @@ std::optional<MergeResult> merge_texts(const std::string& base, const std::strin
   fs::path shown = shown_path(path, merged);
   auto text = canonical(emit_yaml(merged), shown, *kind, zone);
   if (!text) return std::nullopt;
-  MergeResult result{*text, prefer_ours.conflicts(), false};
+  std::set<std::string> keys = prefer_ours.conflict_keys();
+  bool by_log = kind->task && people;
+  if (by_log && !(text = settled(*text, shown, zone, *people, &keys))) return std::nullopt;
+  MergeResult result{*text, {}, false};
+  for (const auto& name : prefer_ours.conflicts())
+    if (keys.count(name.substr(0, name.find('.')))) result.conflicts.push_back(name);
   if (result.clean()) return result;
 
   Merger prefer_theirs(zone, true);
   auto their_text = canonical(emit_yaml(prefer_theirs.map("", b, o, t)), shown, *kind, zone);
+  if (their_text && by_log) their_text = settled(*their_text, shown, zone, *people, nullptr);
   if (!their_text) return std::nullopt;
-  result.text = with_markers(*text, *their_text, prefer_ours.conflict_keys());
+  result.text = with_markers(*text, *their_text, keys);
   return result;
 }
 
 MergeResult merge_files(const fs::path& base, const fs::path& ours, const fs::path& theirs,
-                        const std::string& path, const Zone& zone) {
-  auto merged = merge_texts(read_file(base), read_file(ours), read_file(theirs), path, zone);
+                        const std::string& path, const Zone& zone, const People* people) {
+  auto merged =
+      merge_texts(read_file(base), read_file(ours), read_file(theirs), path, zone, people);
   if (merged) {
     write_file_atomic(ours, merged->text);
     return *merged;

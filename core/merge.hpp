@@ -9,6 +9,7 @@
 #pragma once
 
 #include "core/dates.hpp"
+#include "core/people.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -31,15 +32,22 @@ struct MergeResult {
 // Returns nullopt when a text is not a valid file of that kind (a syntax
 // error, markers of an earlier conflict, a file tally does not merge), so
 // the caller can fall back to a merge line by line.
+//
+// With `people`, a task is then settled by its log (replay.hpp): the union of both logs is
+// replayed under the rules, an entry they do not allow at its point of the merged history (the
+// old responsible's `done` after a reassignment, a second terminal transition) is kept marked
+// `rejected: <why>` and has no effect, and the fields that change are written from the replay.
+// Those fields never conflict; a title, priority or description edited on both sides keeps the
+// later edit (both are in the log).
 std::optional<MergeResult> merge_texts(const std::string& base, const std::string& ours,
                                        const std::string& theirs, const std::string& path,
-                                       const Zone& zone);
+                                       const Zone& zone, const People* people = nullptr);
 
 // git's merge driver: merges `base` and `theirs` into `ours` in place (git's
 // %O, %B and %A). Falls back to `git merge-file` for files merge_texts cannot
 // read. The result is written to `ours` even when it has conflicts.
 MergeResult merge_files(const std::filesystem::path& base, const std::filesystem::path& ours,
                         const std::filesystem::path& theirs, const std::string& path,
-                        const Zone& zone);
+                        const Zone& zone, const People* people = nullptr);
 
 }  // namespace tally::core

@@ -18,7 +18,8 @@ sides changed. tally init installs it; tally setup-git does it for a clone.
   $ tally setup-git
   the merge driver is already set up: /.*/tally merge-file %O %A %B %P (re)
 
-The driver by hand: one side finished the task, the other renamed it.
+The driver by hand: one side set the task done by hand (no log entry), the other renamed it.
+The rename is kept; the status is what the log leads to (the log is the truth: tally-store(5)).
 
   $ ID=$(tally task add "Позвонить" --to ivan --due friday --tag звонок | cut -d' ' -f2)
   $ F=$(ls tasks/*/*/$ID.yaml) && M="$CASE_TMP/m" && mkdir "$M"
@@ -26,7 +27,7 @@ The driver by hand: one side finished the task, the other renamed it.
   $ tally merge-file "$M/base" "$M/ours" "$M/theirs" $F
   $ grep -E '^(title|status):' "$M/ours"
   title: Перезвонить
-  status: done
+  status: new
 
 Both renamed it, differently: a conflict around the title only, exit 1.
 
@@ -40,11 +41,11 @@ Both renamed it, differently: a conflict around the title only, exit 1.
   =======
   title: Позвонить вечером
   >>>>>>> theirs
-  status: accepted
+  status: new
 
 A file that is not a valid task (here: markers of that conflict) merges as text.
 
-  $ cp "$M/ours" "$M/marked" && cp "$M/ours" "$M/other" && sed -i 's/^status: accepted/status: done/' "$M/other"
+  $ cp "$M/ours" "$M/marked" && cp "$M/ours" "$M/other" && sed -i 's/^status: new/status: done/' "$M/other"
   $ tally merge-file "$M/marked" "$M/ours" "$M/other" $F
   $ grep -c '^<<<<<<<' "$M/ours"
   1
@@ -87,28 +88,20 @@ anna renames it and moves the deadline. The merge is clean, every log entry once
   $ tally check
   checked 5 files: 0 errors, 0 warnings
 
-Both branches change the status differently: git stops on a conflict in that
-field alone, and tally check refuses the file until a person picks one.
+Both branches end the task differently (ivan finishes it at 12:00, anna cancels it at 12:30):
+no conflict. The union of the logs is replayed under the rules: the cancel comes after the task
+was done, so it is kept in the log marked rejected and has no effect.
 
-  $ git switch -q ivan && git merge -q main && TALLY_USER=ivan tally task done $ID >/dev/null
+  $ git switch -q ivan && git merge -q main && TALLY_USER=ivan TALLY_NOW=2026-11-27T12:00:00+03:00 tally task done $ID >/dev/null
   $ git switch -q main && TALLY_NOW=2026-11-27T12:30:00+03:00 tally task cancel $ID >/dev/null
   $ git merge -q --no-edit ivan
-  tally: conflict in tasks/2026/11/T-[0-9A-Z]{10}.yaml: both sides changed status (re)
   Auto-merging tasks/2026/11/T-[0-9A-Z]{10}.yaml (re)
-  CONFLICT \(content\): Merge conflict in tasks/2026/11/T-[0-9A-Z]{10}.yaml (re)
-  Automatic merge failed; fix conflicts and then commit the result.
-  [1]
-  $ grep -c '^<<<<<<<' $F
-  1
-  $ grep -A4 '^<<<<<<<' $F
-  <<<<<<< ours
-  status: cancelled
-  =======
+  $ grep -E '^status:|rejected:' $F
   status: done
-  >>>>>>> theirs
-  $ tally check | grep -c 'leftover git conflict marker'
-  3
-  $ git merge --abort
+      rejected: the task was done by then
+  $ tally check
+  checked 5 files: 0 errors, 0 warnings
+  $ git reset -q --hard HEAD~1
 
 A clone without the driver (no setup-git) falls back to git's text merge;
 markers committed by mistake are caught by tally check.

@@ -84,31 +84,44 @@ Pending changes to store files are committed first; the user's other work is not
    tasks/2026/11/T-[0-9A-Z]{10}.yaml \| 4 \+\+\+\+ (re)
    1 file changed, 4 insertions(+)
 
-Both change the title differently: the second sync stops on the conflict,
-names the file and the field, and leaves the rebase for a person to resolve;
-the next `tally sync` finishes it, no git command needed.
+Both rename the task differently through tally: no conflict, the later edit wins and both are
+in the log (the log is the truth: tally-store(5)).
 
   $ cd ../store && tally sync >/dev/null && TALLY_NOW=2026-11-27T14:00:00+03:00 tally task edit $ID --title "Позвонить утром" >/dev/null
   $ cd ../b && tally sync >/dev/null && TALLY_NOW=2026-11-27T14:05:00+03:00 tally task edit $ID --title "Позвонить вечером" >/dev/null
   $ cd ../store && tally sync | tail -1
   pushed 1 commit to origin/main
-  $ cd ../b && tally sync
+  $ cd ../b && tally sync | tail -1
+  pushed 1 commit to origin/main
+  $ cd ../store && tally sync >/dev/null && grep '^title' $F && grep -c 'title: Позвонить' $F
+  title: Позвонить вечером
+  3
+  $ cd ../b
+
+A field no log decides (a deal's title, edited by hand on both sides): the second sync stops on
+the conflict, names the file and the field, and leaves the rebase for a person to resolve; the
+next `tally sync` finishes it, no git command needed.
+
+  $ cd ../store && sed -i 's/^title: .*/title: Поставка утром/' deals/1042.yaml && git commit -qam "deal title" && tally sync | tail -1
+  pushed 1 commit to origin/main
+  $ cd ../b && sed -i 's/^title: .*/title: Поставка вечером/' deals/1042.yaml && git commit -qam "deal title"
+  $ tally sync
   tally: error: the pull from origin/main stopped on a conflict in 1 file: both sides changed the same field
-    tasks/2026/11/T-[0-9A-Z]{10}.yaml: title (re)
+    deals/1042.yaml: title
   hint: keep the right lines between <<<<<<< and >>>>>>> and delete the markers, then run 'tally sync' again: it finishes the pull; 'tally sync --abort' goes back to where you were
   [3]
-  $ grep -A4 '^<<<<<<<' $F
+  $ grep -A4 '^<<<<<<<' deals/1042.yaml
   <<<<<<< ours
-  title: Позвонить утром
+  title: Поставка утром
   =======
-  title: Позвонить вечером
+  title: Поставка вечером
   >>>>>>> theirs
   $ tally sync 2>&1 | head -2
   tally: error: the pull from origin/main stopped on a conflict in 1 file: both sides changed the same field
-    tasks/2026/11/T-[0-9A-Z]{10}.yaml: title (re)
-  $ sed -i '/^<<<<<<< ours$/,/^=======$/d; /^>>>>>>> theirs$/d' $F
+    deals/1042.yaml: title
+  $ sed -i '/^<<<<<<< ours$/,/^=======$/d; /^>>>>>>> theirs$/d' deals/1042.yaml
   $ tally sync
-  finished the pull that had stopped on a conflict, with your resolution of tasks/2026/11/T-[0-9A-Z]{10}.yaml (re)
+  finished the pull that had stopped on a conflict, with your resolution of deals/1042.yaml
   nothing new on origin/main
   checked 5 files: no errors
   pushed 1 commit to origin/main
@@ -116,9 +129,8 @@ the next `tally sync` finishes it, no git command needed.
   ls: cannot access '.git/rebase-merge': No such file or directory
   ls: cannot access '.tally/sync': No such file or directory
   [2]
-  $ grep -c 'event: edited' $F && grep '^title' $F
-  4
-  title: Позвонить вечером
+  $ grep '^title' deals/1042.yaml
+  title: Поставка вечером
 
 A push rejected because another clone pushed at that moment is retried once
 after another pull. (A pre-push hook makes c push first.)

@@ -67,16 +67,16 @@ The same state without sync's mark is someone's own rebase: refused, untouched.
 A pull stopped on a conflict: `tally sync --abort` puts the clone back as it
 was before it (the local commit kept, not pushed); run again, nothing to undo.
 
-  $ (cd ../b && tally sync >/dev/null && TALLY_NOW=2026-11-27T12:00:00+03:00 tally task edit $ID --title "Позвонить утром" >/dev/null && tally sync >/dev/null)
-  $ TALLY_NOW=2026-11-27T12:05:00+03:00 tally task edit $ID --title "Позвонить вечером" >/dev/null
+  $ (cd ../b && tally sync >/dev/null && sed -i 's/^title: .*/title: Поставка утром/' deals/1042.yaml && git commit -qam "deal title" && tally sync >/dev/null)
+  $ sed -i 's/^title: .*/title: Поставка вечером/' deals/1042.yaml && git commit -qm "deal title" deals/1042.yaml
   $ tally sync >/dev/null 2>&1; ls .git/rebase-merge/head-name
   .git/rebase-merge/head-name
   $ tally sync --abort
   undid the pull that had stopped on a conflict: the clone is as it was before it
-  $ grep '^title' $F; git status --porcelain; git log -1 --format=%s; ls .tally/sync .git/rebase-merge 2>/dev/null
-  title: Позвонить вечером
+  $ grep '^title' deals/1042.yaml; git status --porcelain; git log -1 --format=%s; ls .tally/sync .git/rebase-merge 2>/dev/null
+  title: Поставка вечером
    M notes.md
-  task T-[0-9A-Z]{10}: edited title by anna — Позвонить вечером (re)
+  deal title
   [2]
   $ tally sync --abort
   no sync of tally's is in progress: nothing to undo
