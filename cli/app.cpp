@@ -35,6 +35,8 @@ const std::vector<CommandGroup>& command_groups() {
       {"plan", "sales plans per segment and the check against actual sales", add_plan},
       {"check", "validate the whole store (CI, pre-commit)", add_check},
       {"audit", "the history against the rules: who did what for whom", add_audit},
+      {"guard", "the shared repository's hook: refuse pushes that break the rules", add_guard},
+      {"setup-remote", "install tally guard in the shared bare repository", add_setup_remote},
       {"import", "import deals, companies, contacts and leads from another CRM's CSV", add_import},
       {"export", "export records and tasks as CSV or JSON", add_export},
       {"remind", "daily digests, e-mail, the phone calendar, recurring tasks", add_reminders},

@@ -51,6 +51,9 @@ void add_counters(CLI::App& parent, const Globals& globals);
 void add_plan(CLI::App& parent, const Globals& globals);
 void add_check(CLI::App& parent, const Globals& globals);
 void add_audit(CLI::App& parent, const Globals& globals);
+// guard and setup-remote (cmd_guard.cpp).
+void add_guard(CLI::App& parent, const Globals& globals);
+void add_setup_remote(CLI::App& parent, const Globals& globals);
 // import and export (cmd_import.cpp).
 void add_import(CLI::App& parent, const Globals& globals);
 void add_export(CLI::App& parent, const Globals& globals);

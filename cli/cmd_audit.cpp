@@ -1,4 +1,4 @@
-// tally audit: who did what in the history, against who may.
+// tally audit: who did what in the history, against who may (the rules of core/guard.hpp).
 #include "cli/app.hpp"
 #include "cli/render.hpp"
 
@@ -16,7 +16,8 @@ void add_audit(CLI::App& parent, const Globals& globals) {
   };
   auto opt = std::make_shared<Options>();
   auto* cmd = parent.add_subcommand(
-      "audit", "history against the rules: entries made for someone else, transitions not allowed");
+      "audit", "history against the rules: entries made for someone else, transitions not allowed, fields "
+      "not as the log leads, control files changed by a non-head");
   cmd->add_option("range", opt->range,
                   "commits to read, as git rev-list takes them (default HEAD)");
   cmd->add_option("--format", opt->format, "table or json")
@@ -32,6 +33,7 @@ void add_audit(CLI::App& parent, const Globals& globals) {
         v.set("date", f.date);
         v.set("author", f.author);
         v.set("file", f.file);
+        v.set("rule", f.rule);
         v.set("message", f.message);
         list.push(std::move(v));
       }
@@ -42,9 +44,9 @@ void add_audit(CLI::App& parent, const Globals& globals) {
       out.print_json(std::cout);
       std::cout << '\n';
     } else {
-      Table table({{"COMMIT"}, {"DATE"}, {"AUTHOR"}, {"FILE"}, {"PROBLEM"}});
+      Table table({{"COMMIT"}, {"DATE"}, {"AUTHOR"}, {"FILE"}, {"RULE"}, {"PROBLEM"}});
       for (const auto& f : report.findings)
-        table.add({f.commit, f.date.substr(0, 10), f.author, f.file, f.message});
+        table.add({f.commit, f.date.substr(0, 10), f.author, f.file, f.rule, f.message});
       if (!table.empty()) table.print(std::cout);
       std::cout << fmt::format("read {} commits, {} new log entries: {} problem{}\n",
                                report.commits, report.entries, report.findings.size(),

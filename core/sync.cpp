@@ -37,17 +37,6 @@ constexpr const char* attributes_header =
 const std::vector<std::string> store_paths{"tally.yaml", "people.yaml", "tasks",    "deals",
                                            "companies",  "leads",       "contacts", "plans"};
 
-std::string shell_quote(const std::string& s) {
-  bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) ||
-           std::string_view("/._-+").find(c) != std::string_view::npos;
-  });
-  if (plain) return s;
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
 // git's output with the trailing newline cut, or nullopt when git fails.
 std::optional<std::string> git_out(const fs::path& dir, const std::vector<std::string>& args) {
   std::vector<std::string> argv{"git"};

@@ -33,6 +33,9 @@ std::vector<std::string> split(std::string_view s, char sep);
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 
+// s as one word for a POSIX shell: as it is when it holds only safe characters, else in '...'.
+std::string shell_quote(const std::string& s);
+
 // True when s has a control character (C0, DEL or C1) other than the ones allowed.
 bool has_control(std::string_view s, std::string_view allowed = {});
 
