@@ -97,9 +97,12 @@ const std::vector<Field> fixed_fields{
 };
 
 // Changed by `task edit` (an `edited` entry names them) and a few other logged events. The
-// responsible and the deadline are derived too, but a replay starts from the file's values
-// when no entry moved them yet: a change of either needs its entry.
+// derived ones among them (pinned_by_log) a replay takes from the file until an entry sets
+// them: a change of one needs its entry.
 const std::vector<Field> logged_fields{
+    {"title", [](const Task& t) { return t.title; }},
+    {"priority", [](const Task& t) { return t.priority; }},
+    {"description", [](const Task& t) { return t.description; }},
     {"responsible", [](const Task& t) { return t.responsible; }},
     {"deadline", [](const Task& t) { return t.deadline ? t.deadline->text : std::string(); }},
     {"participants", [](const Task& t) { return join_list(t.participants); }},
@@ -115,7 +118,17 @@ const std::vector<Field> logged_fields{
     {"result_required", [](const Task& t) { return std::string(t.result_required ? "true" : "false"); }},
 };
 
+// The fields a replay takes from the file until an entry sets them; once one does, the replay
+// pins the value (an edit's value, the first reassignment's or deadline move's `from`).
+bool pinned_by_log(std::string_view field) {
+  for (std::string_view f : {"responsible", "deadline", "title", "priority", "description"})
+    if (field == f) return true;
+  return false;
+}
+
 bool logs_field(const LogEntry& e, std::string_view field) {
+  if (field == "title" || field == "priority" || field == "description")
+    return e.event == "edited" && has_key(e, field);
   if (e.event == "edited")
     for (const auto& f : split(e.get("fields"), ','))
       if (trim(f) == field) return true;
@@ -427,9 +440,9 @@ class Judge {
     const Task& b = before.front();
     for (const Field& f : logged_fields) {
       if (f.value(b) == f.value(t)) continue;
-      // Once the log has a reassignment or a deadline move, the replay pins the responsible or
-      // the deadline from its first one on (a rejected mark this commit set may move it back).
-      bool pinned = std::string_view(f.name) == "responsible" || std::string_view(f.name) == "deadline";
+      // A value the log pins is the replay's to judge (a rejected mark this commit set may
+      // move it back).
+      bool pinned = pinned_by_log(f.name);
       bool logged = false;
       for (size_t i = 0; i < t.log.size(); ++i)
         logged = logged || ((fresh[i] || pinned) && logs_field(t.log[i], f.name));

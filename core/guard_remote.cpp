@@ -58,8 +58,12 @@ AuditReport guard(const Git& git, const std::vector<RefUpdate>& updates) {
 }
 
 RemoteSetup setup_remote(const fs::path& repo, bool force) {
+  if (!fs::is_directory(repo))
+    throw Error("there is no folder {}", repo.string())
+        .hint("name the shared bare repository, such as /srv/git/sales.git")
+        .exit(Exit::usage);
   auto bare = run_process({"git", "rev-parse", "--is-bare-repository"}, repo);
-  if (!fs::is_directory(repo) || bare.status != 0)
+  if (bare.status != 0)
     throw Error("{} is not a git repository", repo.string())
         .hint("name the shared bare repository, such as /srv/git/sales.git")
         .exit(Exit::usage);

@@ -116,8 +116,7 @@ in the log as rejected.
   $ TALLY_NOW=2026-11-27T10:10:00+03:00 TALLY_USER=anna tally task reassign $T3 --to petr >/dev/null && push
   remote: tally guard: 1 commit checked, the store's rules hold
   $ cd ../ivan && TALLY_NOW=2026-11-27T10:20:00+03:00 TALLY_USER=ivan tally task done $T3 >/dev/null
-  $ git pull -q --no-rebase --no-edit && git log -1 --format=%p | wc -w
-  Auto-merging tasks/2026/11/T-F2SYBEAKZT.yaml
+  $ git pull -q --no-rebase --no-edit >/dev/null 2>&1 && git log -1 --format=%p | wc -w
   2
   $ grep -A3 'event: done' tasks/*/*/$T3.yaml
       event: done
@@ -128,3 +127,99 @@ in the log as rejected.
   pushed
   $ tally audit $before..HEAD
   read 8 commits, 6 new log entries: 0 problems
+
+The same race through tally sync (a rebase through the driver), the other way round: ivan
+finishes first, anna reassigns later on her clone and pushes first; ivan's rebased commit
+marks her reassignment rejected (the task was done by then) and is accepted.
+
+  $ cd ../anna && git pull -q && T4=$(TALLY_USER=anna tally task add "Сверить остатки" --to ivan --due 30.11 | cut -d' ' -f2) && push
+  remote: tally guard: 1 commit checked, the store's rules hold
+  $ cd ../ivan && git pull -q && TALLY_NOW=2026-11-27T11:00:00+03:00 TALLY_USER=ivan tally task done $T4 >/dev/null
+  $ cd ../anna && TALLY_NOW=2026-11-27T11:30:00+03:00 TALLY_USER=anna tally task reassign $T4 --to petr >/dev/null && push
+  remote: tally guard: 1 commit checked, the store's rules hold
+  $ cd ../ivan && tally sync | tail -1 && grep -A1 'status: new' tasks/*/*/$T4.yaml
+  pushed 1 commit to origin/main
+      status: new
+      rejected: the task was done by then
+  $ grep -E '^(status|responsible):' tasks/*/*/$T4.yaml
+  status: done
+  responsible: ivan
+
+A hand edit that marks someone's allowed entry rejected (to undo it) is refused.
+
+  $ f=$(ls tasks/*/*/$T3.yaml) && sed -i '/event: reassigned/,/status: new/ s/    status: new/    status: new\n    rejected: нет/' $f && sed -i 's/^responsible: petr/responsible: ivan/' $f
+  $ git commit -qam "undo the reassignment" && push
+  remote: tally: error: push refused: the pushed commits break the store's rules (1 problem in 1 commit)
+  remote:   HASH tasks/2026/11/T-ID.yaml: [append-only] 'reassigned' by anna at 2026-11-27T10:10:00+03:00 is marked rejected, but the rules allow it
+  remote: hint: make the change with tally, as someone the rules allow (a head for people.yaml, tally.yaml and plans); tally-guard(1) explains each rule
+  To TMP/work/remote.git
+   ! [remote rejected] main -> main (pre-receive hook declined)
+  error: failed to push some refs to 'TMP/work/remote.git'
+  $ git reset -q --hard origin/main
+
+Recurring tasks: tally recur run by cron with git's own identity makes an instance whose
+`created` entry is the template's creator's, and notes missed days in the template as its
+creator: both are the machinery's and accepted. The same instance file made by hand with
+another title is not.
+
+  $ cd ../anna && git pull -q
+  $ TALLY_USER=anna tally task add "Отчёт за день" --to ivan --every weekday --due 17:00 | sed -E 's/T-[0-9A-Z]{10}/T-ID/g'
+  created T-ID for ivan, due 27.11.2026 17:00
+  created T-ID for ivan, due 27.11.2026 17:00 (today's repetition)
+  $ push
+  remote: tally guard: 1 commit checked, the store's rules hold
+  $ export TALLY_NOW=2026-12-02T12:00:00+03:00
+  $ GIT_AUTHOR_NAME=cron GIT_AUTHOR_EMAIL=cron@sales.example tally recur | sed -E 's/T-[0-9A-Z]{10}/T-ID/g'
+  created T-ID for ivan, due 02.12.2026 17:00 — Отчёт за день
+  $ git log -1 --format='%an %s' | sed -E 's/T-[0-9A-Z]{10}/T-ID/g' && git branch made
+  cron recur: 1 recurring tasks up to 2026-12-02, 2 missed (their moment had passed)
+  $ new=$(git show --name-only --format= HEAD | grep tasks/ | grep -v "$(git show --format= --name-only HEAD~1)" | head -1)
+  $ sed -i 's/^title: .*/title: Отчёт (правка)/' $new && GIT_AUTHOR_NAME=cron GIT_AUTHOR_EMAIL=cron@sales.example git commit -q --amend -a --no-edit && push
+  remote: tally: error: push refused: the pushed commits break the store's rules (1 problem in 1 commit)
+  remote:   HASH tasks/2026/12/T-ID.yaml: [author] 'created' by anna committed by cron <cron@sales.example>, whose e-mail is nobody's in people.yaml
+  remote: hint: make the change with tally, as someone the rules allow (a head for people.yaml, tally.yaml and plans); tally-guard(1) explains each rule
+  To TMP/work/remote.git
+   ! [remote rejected] main -> main (pre-receive hook declined)
+  error: failed to push some refs to 'TMP/work/remote.git'
+  $ git reset -q --hard made && push
+  remote: tally guard: 1 commit checked, the store's rules hold
+  $ unset TALLY_NOW
+
+As an update hook (git runs it with REF OLD NEW, once per ref) it judges the same: a second
+bare repository guarded that way refuses ivan's hand edit; bad input is a usage error.
+
+  $ cd .. && git init -q --bare upd.git && git -C anna push -q ../upd.git main
+  $ printf '#!/bin/sh\nexec tally guard "$@"\n' > upd.git/hooks/update && chmod +x upd.git/hooks/update
+  $ cd ivan && git pull -q && sed -i 's/^priority: normal/priority: high/' $(ls tasks/*/*/$T4.yaml) && git commit -qam "urgent"
+  $ git push -q ../upd.git main 2>&1 | sed -E "s#$CASE_TMP#TMP#g; s/T-[0-9A-Z]{10}/T-ID/g; s/^remote:   [0-9a-f]{10} /remote:   HASH /; s/ +$//"
+  remote: tally: error: push refused: the pushed commits break the store's rules (1 problem in 1 commit)
+  remote:   HASH tasks/2026/11/T-ID.yaml: [fields] priority changed from normal to high without a log entry that says so
+  remote: hint: make the change with tally, as someone the rules allow (a head for people.yaml, tally.yaml and plans); tally-guard(1) explains each rule
+  remote: error: hook declined to update refs/heads/main
+  To ../upd.git
+   ! [remote rejected] main -> main (hook declined)
+  error: failed to push some refs to '../upd.git'
+  $ echo "not a line" | tally guard
+  tally: error: 'not a line' is not a line of a pre-receive hook's input
+  hint: tally guard reads '<old> <new> <ref>' lines on stdin, as git gives them to a pre-receive hook
+  [2]
+  $ cd ../remote.git && printf '%s %s refs/heads/main\n' 0000000000000000000000000000000000000000 $(git rev-parse main) | tally guard
+  tally guard: 0 commits checked, the store's rules hold
+  $ cd .. && tally setup-remote anna
+  tally: error: anna is a clone with a work tree, not a bare repository
+  hint: the guard belongs in the repository everyone pushes to (git init --bare)
+  [2]
+  $ tally setup-remote nowhere.git
+  tally: error: there is no folder nowhere.git
+  hint: name the shared bare repository, such as /srv/git/sales.git
+  [2]
+  $ git init -q --bare other.git && printf '#!/bin/sh\nexit 0\n' > other.git/hooks/pre-receive
+  $ tally setup-remote other.git
+  tally: error: other.git already has a pre-receive hook that is not tally's
+    other.git/hooks/pre-receive
+  hint: --force replaces it (keep a copy first); or call 'tally guard' from it with the same stdin
+  [2]
+  $ tally setup-remote other.git --force && head -2 other.git/hooks/pre-receive
+  installed the pre-receive hook other.git/hooks/pre-receive: pushes that break the store's rules are refused
+  #!/bin/sh
+  # tally guard: refuses a push that breaks the store's rules (tally setup-remote, tally-guard(1))
