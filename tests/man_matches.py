@@ -38,6 +38,7 @@ PAGE = {
     "completion": "tally.1",
     "setup-git": "tally-sync.1",
     "merge-file": "tally-sync.1",
+    "setup-remote": "tally-guard.1",
 }
 
 NAME = r"[a-z][a-z0-9-]*"
