@@ -16,7 +16,8 @@ void add_audit(CLI::App& parent, const Globals& globals) {
   };
   auto opt = std::make_shared<Options>();
   auto* cmd = parent.add_subcommand(
-      "audit", "history against the rules: entries made for someone else, transitions not allowed, fields "
+      "audit",
+      "history against the rules: entries made for someone else, transitions not allowed, fields "
       "not as the log leads, control files changed by a non-head");
   cmd->add_option("range", opt->range,
                   "commits to read, as git rev-list takes them (default HEAD)");

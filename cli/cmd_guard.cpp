@@ -36,8 +36,8 @@ void add_guard(CLI::App& parent, const Globals&) {
       std::string input(std::istreambuf_iterator<char>(std::cin), {});
       updates = core::parse_ref_updates(input);
     } else {
-      updates = core::parse_ref_updates(opt->update[1] + " " + opt->update[2] + " " +
-                                        opt->update[0]);
+      updates =
+          core::parse_ref_updates(opt->update[1] + " " + opt->update[2] + " " + opt->update[0]);
     }
     core::Git git(std::filesystem::current_path());
     core::AuditReport report = core::guard(git, updates);
@@ -53,8 +53,9 @@ void add_guard(CLI::App& parent, const Globals&) {
     throw core::Error("push refused: the pushed commits break the store's rules ({} in {})",
                       plural(report.findings.size(), "problem"), plural(report.commits, "commit"))
         .detail(detail)
-        .hint("make the change with tally, as someone the rules allow (a head for people.yaml, "
-              "tally.yaml and plans); tally-guard(1) explains each rule")
+        .hint(
+            "make the change with tally, as someone the rules allow (a head for people.yaml, "
+            "tally.yaml and plans); tally-guard(1) explains each rule")
         .exit(core::Exit::found);
   });
 }

@@ -19,7 +19,7 @@ struct AuditFinding {
   std::string author;  // "Name <email>"
   std::string file;    // relative to the repository's top
   std::string message;
-  std::string rule;    // which rule (guard.hpp's rule names: "author", "role", ...)
+  std::string rule;  // which rule (guard.hpp's rule names: "author", "role", ...)
 };
 
 struct AuditReport {

@@ -114,8 +114,10 @@ const std::vector<Field> logged_fields{
        for (const auto& c : t.checklist) s += (c.done ? "[x] " : "[ ] ") + c.text + "\n";
        return s;
      }},
-    {"may_move_deadline", [](const Task& t) { return std::string(t.may_move_deadline ? "true" : "false"); }},
-    {"result_required", [](const Task& t) { return std::string(t.result_required ? "true" : "false"); }},
+    {"may_move_deadline",
+     [](const Task& t) { return std::string(t.may_move_deadline ? "true" : "false"); }},
+    {"result_required",
+     [](const Task& t) { return std::string(t.result_required ? "true" : "false"); }},
 };
 
 // The fields a replay takes from the file until an entry sets them; once one does, the replay
@@ -154,7 +156,8 @@ struct Version {
   std::string error;
 };
 
-Version version_of(const std::optional<std::string>& blob, const std::string& rel, const Zone& zone) {
+Version version_of(const std::optional<std::string>& blob, const std::string& rel,
+                   const Zone& zone) {
   Version v;
   if (!blob) return v;
   v.exists = true;
@@ -260,7 +263,7 @@ class Judge {
     if (m_bootstrap) return;
     const Person* p = m_parent_people.find_by_email(m_c.email);
     if (p && p->role == "head" && p->active) return;
-    std::string who = !p          ? fmt::format("{}, whose e-mail is nobody's in people.yaml", m_c.email)
+    std::string who = !p ? fmt::format("{}, whose e-mail is nobody's in people.yaml", m_c.email)
                       : !p->active ? fmt::format("{}, who is not active", p->login)
                                    : fmt::format("{}, a {}", p->login, p->role);
     add(file, rule::head_only,
@@ -374,7 +377,8 @@ class Judge {
     Replay replayed = replay(unmarked, m_people);
     std::vector<LogEntry> refused_before;
     for (const Task& b : before)
-      for (const Refusal& f : replay(b, m_people).refusals) refused_before.push_back(b.log[f.entry]);
+      for (const Refusal& f : replay(b, m_people).refusals)
+        refused_before.push_back(b.log[f.entry]);
     std::set<size_t> refused;
     for (const Refusal& f : replayed.refusals) {
       refused.insert(f.entry);
@@ -394,8 +398,8 @@ class Judge {
     for (size_t i = 0; i < t.log.size(); ++i)
       if (marked[i] && match[i] >= 0 && !refused.count(i))
         add(file, rule::append_only,
-            fmt::format("'{}' by {} at {} is marked rejected, but the rules allow it", t.log[i].event,
-                        t.log[i].by, t.log[i].at.text));
+            fmt::format("'{}' by {} at {} is marked rejected, but the rules allow it",
+                        t.log[i].event, t.log[i].by, t.log[i].at.text));
 
     std::vector<bool> fresh(t.log.size());
     for (size_t i = 0; i < t.log.size(); ++i) fresh[i] = match[i] < 0;
@@ -425,7 +429,8 @@ class Judge {
         add(file, rule::fields, "a new task's log starts with its 'created' entry");
       else if (t.log[0].by != t.creator)
         add(file, rule::author,
-            fmt::format("the task is created by {}, but its creator is {}", t.log[0].by, t.creator));
+            fmt::format("the task is created by {}, but its creator is {}", t.log[0].by,
+                        t.creator));
       return;
     }
     for (const Field& f : fixed_fields) {

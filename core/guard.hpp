@@ -18,12 +18,15 @@ namespace tally::core {
 
 // The rules a commit can break, as findings name them (tally-guard(1)).
 namespace rule {
-inline constexpr const char* append_only = "append-only";  // a log entry removed, changed, a task deleted
-inline constexpr const char* author = "author";  // an entry by someone else than the commit's author
-inline constexpr const char* role = "role";      // an entry the rules did not allow at its point
+inline constexpr const char* append_only =
+    "append-only";  // a log entry removed, changed, a task deleted
+inline constexpr const char* author =
+    "author";                                // an entry by someone else than the commit's author
+inline constexpr const char* role = "role";  // an entry the rules did not allow at its point
 inline constexpr const char* fields = "fields";  // a field that is not what the log leads to
-inline constexpr const char* head_only = "head-only";    // people.yaml, tally.yaml, plans/ by a non-head
-inline constexpr const char* merge = "merge";            // a merge that is not the union of its sides
+inline constexpr const char* head_only =
+    "head-only";                               // people.yaml, tally.yaml, plans/ by a non-head
+inline constexpr const char* merge = "merge";  // a merge that is not the union of its sides
 inline constexpr const char* valid_file = "valid-file";  // a task file tally cannot read
 }  // namespace rule
 

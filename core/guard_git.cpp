@@ -55,8 +55,8 @@ std::vector<std::optional<std::string>> read_blobs(const Git& git,
 
 std::vector<std::string> changed_paths(const Git& git, const std::string& parent,
                                        const std::string& commit, const std::string& prefix) {
-  std::vector<std::string> args{"diff-tree", "-r", "--no-renames", "--no-commit-id", "--name-only",
-                                "-z"};
+  std::vector<std::string> args{"diff-tree",      "-r",          "--no-renames",
+                                "--no-commit-id", "--name-only", "-z"};
   if (parent.empty())
     args.insert(args.end(), {"--root", commit});
   else

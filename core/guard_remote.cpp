@@ -18,7 +18,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* hook_marker =
-    "# tally guard: refuses a push that breaks the store's rules (tally setup-remote, tally-guard(1))";
+    "# tally guard: refuses a push that breaks the store's rules (tally setup-remote, "
+    "tally-guard(1))";
 
 bool is_zero_id(std::string_view id) {
   return id.find_first_not_of('0') == std::string_view::npos;
@@ -33,8 +34,9 @@ std::vector<RefUpdate> parse_ref_updates(std::string_view text) {
     auto f = split(trim(line), ' ');
     if (f.size() != 3 || !Git::is_hex_id(f[0]) || !Git::is_hex_id(f[1]) || f[2].empty())
       throw Error("'{}' is not a line of a pre-receive hook's input", escape_control(line))
-          .hint("tally guard reads '<old> <new> <ref>' lines on stdin, as git gives them to a "
-                "pre-receive hook")
+          .hint(
+              "tally guard reads '<old> <new> <ref>' lines on stdin, as git gives them to a "
+              "pre-receive hook")
           .exit(Exit::usage);
     updates.push_back({f[0], f[1], f[2]});
   }
@@ -75,18 +77,21 @@ RemoteSetup setup_remote(const fs::path& repo, bool force) {
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   std::string script = std::string("#!/bin/sh\n") + hook_marker + "\nexec " +
                        (ec ? std::string("tally") : shell_quote(exe.string())) + " guard \"$@\"\n";
-  fs::path hooks = fs::path(trim(run_process({"git", "rev-parse", "--git-path", "hooks"}, repo).out));
+  fs::path hooks =
+      fs::path(trim(run_process({"git", "rev-parse", "--git-path", "hooks"}, repo).out));
   if (hooks.is_relative()) hooks = repo / hooks;
   RemoteSetup out{hooks / "pre-receive", false};
   if (fs::exists(out.hook)) {
     std::string have = read_file(out.hook);
-    if (have == script && (fs::status(out.hook).permissions() & fs::perms::owner_exec) != fs::perms::none)
+    if (have == script &&
+        (fs::status(out.hook).permissions() & fs::perms::owner_exec) != fs::perms::none)
       return out;
     if (have.find(hook_marker) == std::string::npos && !force)
       throw Error("{} already has a pre-receive hook that is not tally's", repo.string())
           .detail(out.hook.string())
-          .hint("--force replaces it (keep a copy first); or call 'tally guard' from it with "
-                "the same stdin")
+          .hint(
+              "--force replaces it (keep a copy first); or call 'tally guard' from it with "
+              "the same stdin")
           .exit(Exit::usage);
   }
   fs::create_directories(hooks);
