@@ -63,6 +63,12 @@ Value digest_value(const core::Digest& d, const core::Zone& zone) {
     missed.push(Value::object().set("template", m.tmpl->id).set("title", m.tmpl->title).set(
         "days", days));
   }
+  Value overruled = Value::list();
+  for (const auto& o : d.overruled)
+    overruled.push(task_brief(o.task)
+                       .set("event", o.entry->event)
+                       .set("at", o.entry->at.text)
+                       .set("rejected", o.entry->get("rejected")));
   Value unreadable = Value::list();
   for (const auto& f : d.unreadable) unreadable.push(f);
   (void)zone;
@@ -82,6 +88,7 @@ Value digest_value(const core::Digest& d, const core::Zone& zone) {
       .set("declined", list(d.declined))
       .set("escalations", esc)
       .set("missed_recurrences", missed)
+      .set("overruled", overruled)
       .set("unreadable_files", unreadable);
 }
 

@@ -131,6 +131,7 @@ Added add_tasks(Context& ctx, const TaskAddRequest& rq) {
     t.recur = recur;
     for (const auto& c : checks) t.checklist.push_back({c, false});
     LogEntry entry{created, actor.login, "created", {}};
+    entry.data.emplace_back("to", YAML::Node(login));  // where the replay of the log starts
     // --allow-past: say so in the log, so `tally check` knows the early deadline was meant.
     if (deadline && deadline->at < ctx.now)
       entry.data.emplace_back("past_deadline", YAML::Node(true));

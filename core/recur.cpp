@@ -122,6 +122,7 @@ Task make_instance(const Task& tmpl, LocalDay day, const Zone& zone, const WorkC
   for (const auto& c : tmpl.checklist) t.checklist.push_back({c.text, false});
   t.description = tmpl.description;
   LogEntry created{t.created, tmpl.creator, "created", {}};
+  created.data.emplace_back("to", YAML::Node(t.responsible));
   created.data.emplace_back("template", YAML::Node(tmpl.id));
   t.log.push_back(created);
   return t;

@@ -109,6 +109,10 @@ std::vector<Digest> build_digests(const std::vector<Task>& tasks, const People& 
         d.unseen.push_back(&t);
       }
       if (t.creator == p->login && t.status == Status::review) d.to_review.push_back(&t);
+      for (const LogEntry& e : t.log)
+        if (e.by == p->login && !e.get("rejected").empty() && now - e.at.at < date::days{7} &&
+            e.at.at <= now)
+          d.overruled.push_back({&t, &e});
       if (awaits_decision(t, people) && decides_on(*p, t, people))
         (t.status == Status::declined ? d.declined : d.deferred).push_back(&t);
       // Escalation: the head learns of a task late for longer than escalate_after; one that was
@@ -158,6 +162,8 @@ std::string digest_subject(const Digest& d) {
                               "пропущены повторения", "пропущено повторений"));
   add(d.escalations.size(),
       plural(static_cast<int>(d.escalations.size()), "эскалация", "эскалации", "эскалаций"));
+  add(d.overruled.size(), plural(static_cast<int>(d.overruled.size()), "действие не применено",
+                                 "действия не применены", "действий не применено"));
   if (!d.unreadable.empty()) parts.push_back("файлы с ошибками");
   std::string list;
   for (size_t i = 0; i < parts.size(); ++i) list += (i ? ", " : "") + parts[i];
@@ -219,6 +225,13 @@ std::string digest_text(const Digest& d, const Zone& zone,
       out += fmt::format("  {}  {}: пропущены повторения: {} (не созданы: срок уже прошёл)\n",
                          id_of(m.tmpl), m.tmpl->title, join(days, ", "));
     }
+  }
+  if (!d.overruled.empty()) {
+    out += fmt::format("\nВаши действия не применены ({}):\n", d.overruled.size());
+    for (const auto& o : d.overruled)
+      out += fmt::format("  {}  {}: «{}» от {} не применено: {}\n", id_of(o.task), o.task->title,
+                         o.entry->event, format_human(o.entry->at.at, zone),
+                         o.entry->get("rejected"));
   }
   if (!d.unreadable.empty()) {
     out += fmt::format("\nХранилище: файлы с ошибками ({}), их задачи не вошли в сводку:\n",

@@ -27,6 +27,13 @@ struct Missed {
   std::vector<std::string> days;  // "2026-11-24"
 };
 
+// An action of the person that a merge found the rules did not allow (replay.hpp): kept in the
+// task's log marked `rejected`, without effect.
+struct Overruled {
+  const Task* task = nullptr;
+  const LogEntry* entry = nullptr;
+};
+
 struct Digest {
   const Person* person = nullptr;
   LocalDay day{};
@@ -36,11 +43,12 @@ struct Digest {
   std::vector<const Task*> deferred, declined;
   std::vector<Escalation> escalations;
   std::vector<Missed> missed;
+  std::vector<Overruled> overruled;  // the person's own actions rejected in the last 7 days
   std::vector<std::string> unreadable;  // store files that could not be read (heads only)
   bool empty() const {
     return overdue.empty() && due_today.empty() && due_soon.empty() && unseen.empty() &&
            to_review.empty() && deferred.empty() && declined.empty() && escalations.empty() &&
-           missed.empty() && unreadable.empty();
+           missed.empty() && overruled.empty() && unreadable.empty();
   }
 };
 

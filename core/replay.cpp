@@ -54,7 +54,10 @@ Replay replay(const Task& file, const People& people) {
   t.status = Status::new_;
   t.result.clear();
   for (const LogEntry& e : file.log)
-    if (e.event == "reassigned") {
+    if (e.event == "created" && !e.get("to").empty()) {
+      t.responsible = e.get("to");  // since tally logs it
+      break;
+    } else if (e.event == "reassigned") {
       t.responsible = e.get("from");
       break;
     }

@@ -27,7 +27,8 @@ struct Replay {
 };
 
 // Replays `task`'s log with `people` as they are now. The state before the first entry: status
-// new, the responsible of the first reassignment's `from` (else the file's), the deadline of the
+// new, the responsible the `created` entry names (`to`), else the first reassignment's `from`,
+// else the file's; the deadline of the
 // first deadline move's `from` (else the file's), no result. An entry that carries `rejected` has
 // no effect; one the rules do not allow has none either and is listed.
 Replay replay(const Task& task, const People& people);

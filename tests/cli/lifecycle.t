@@ -102,7 +102,7 @@ The work: start, tick, finish with a result; the creator returns it, the deadlin
   hint: 'start' works on a task that is new or accepted
   [2]
   $ tally task log $T --format json | jq -r '.log[] | [.by, .event, .status // "", .from // "", .to // "", .reason // .result // .text // .item // .fields // ""] | join("|")'
-  anna|created||||
+  anna|created|||ivan|
   ivan|acknowledged|accepted|||
   ivan|started|in_progress|||
   ivan|checked||||Цены

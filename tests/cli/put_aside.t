@@ -107,7 +107,7 @@ the log tells the story.
   0
   $ tally task log $K | grep -v " commit " | sed "s/$K/K/"
   WHEN              WHO          EVENT           DETAILS
-  16.11.2026 10:00  anna         created
+  16.11.2026 10:00  anna         created         to: ivan
   25.11.2026 10:00  ivan         deferred        from: new; status: deferred; reason: клиент на больничном до 7 декабря
   25.11.2026 10:00  anna         deferred        from: deferred; status: deferred; reason: согласовано: ждём клиента
   $ tally task resume $K | sed "s/$K/K/"

@@ -65,7 +65,7 @@ every change and every log entry once, in time order.
       text: звоню
       event: edited
       event: deadline
-  $ grep '^  - at:' store/$F | sort -c && grep -A2 '^  - at:' store/$F | paste - - - | sort | uniq -d
+  $ grep '^  - at:' store/$F | sort -c && grep '^  - at:' store/$F | sort | uniq -d
   $ cd c && tally check && git status --porcelain
   checked 5 files: 0 errors, 0 warnings
 

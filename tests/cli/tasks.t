@@ -23,11 +23,12 @@ A task linked to a deal goes to the deal's owner when --to is not given.
     - at: 2026-11-27T10:00:00+03:00
       by: anna
       event: created
+      to: ivan
   $ git log -1 --format='%an|%s' | ids
   Test Runner|task T-__________: assigned to ivan, due 27.11.2026 18:00 — Позвонить ЛПР и согласовать спецификацию [deal/1042]
   $ git show --stat --format= HEAD | ids
-   tasks/2026/11/T-__________.yaml | 13 +++++++++++++
-   1 file changed, 13 insertions(+)
+   tasks/2026/11/T-__________.yaml | 14 ++++++++++++++
+   1 file changed, 14 insertions(+)
   $ git status --porcelain
 
 A whole department: one task per active member (not the head who assigns, not olga who left), one group.
@@ -44,7 +45,7 @@ A whole department: one task per active member (not the head who assigns, not ol
   $ git log -1 --format=%s | ids
   tasks G-__________: assigned to 2 (ivan, petr), due 01.12.2026 18:00 — Обновить прайс в CRM
   $ git show --stat --format= HEAD | tail -1
-   2 files changed, 38 insertions(+)
+   2 files changed, 40 insertions(+)
   $ sed -n '/^description/,/^log/p' tasks/2026/11/$(tally task list --group $G --format json | jq -r '.[0].id').yaml
   description: |-
     Новые цены с 1 декабря.
@@ -130,6 +131,6 @@ show takes any unique prefix, in any case.
   deadline     27.11.2026 18:00
   priority     normal
   link         deal/1042 — Поставка оборудования [В работе]
-  log          27.11.2026 10:00  anna created
+  log          27.11.2026 10:00  anna created to=ivan
   $ tally task show $T1 --format json | jq -c '.log'
-  [{"at":"2026-11-27T10:00:00+03:00","by":"anna","event":"created"}]
+  [{"at":"2026-11-27T10:00:00+03:00","by":"anna","event":"created","to":"ivan"}]
