@@ -135,6 +135,7 @@ bool logs_field(const LogEntry& e, std::string_view field) {
     for (const auto& f : split(e.get("fields"), ','))
       if (trim(f) == field) return true;
   if (field == "checklist") return e.event == "checked" || e.event == "unchecked";
+  if (field == "responsible" && e.event == "created") return has_key(e, "to");
   if (field == "participants" || field == "responsible") return e.event == "reassigned";
   if (field == "deadline") return e.event == "deadline";
   return false;

@@ -32,7 +32,7 @@ pushes with plain git: refused, and the remote's main does not move.
   $ git commit -qam "hand edit" && push
   remote: tally: error: push refused: the pushed commits break the store's rules (3 problems in 1 commit)
   remote:   HASH tasks/2026/11/T-ID.yaml: [fields] status is cancelled, but the log leads to new
-  remote:   HASH tasks/2026/11/T-ID.yaml: [fields] responsible changed from petr to ivan without a log entry that says so
+  remote:   HASH tasks/2026/11/T-ID.yaml: [fields] responsible is ivan, but the log leads to petr
   remote:   HASH tasks/2026/11/T-ID.yaml: [fields] deadline changed from 2026-11-30T18:00:00+03:00 to 2027-06-30T18:00:00+03:00 without a log entry that says so
   remote: hint: make the change with tally, as someone the rules allow (a head for people.yaml, tally.yaml and plans); tally-guard(1) explains each rule
   To TMP/work/remote.git
@@ -43,7 +43,7 @@ pushes with plain git: refused, and the remote's main does not move.
   $ tally audit origin/main..HEAD | sed -E 's/T-[0-9A-Z]{10}/T-ID/g; s/^[0-9a-f]{10}  [0-9-]{10}/HASH DATE/'
   COMMIT      DATE        AUTHOR                  FILE                             RULE    PROBLEM
   HASH DATE  ivan <ivan@example.ru>  tasks/2026/11/T-ID.yaml  fields  status is cancelled, but the log leads to new
-  HASH DATE  ivan <ivan@example.ru>  tasks/2026/11/T-ID.yaml  fields  responsible changed from petr to ivan without a log entry that says so
+  HASH DATE  ivan <ivan@example.ru>  tasks/2026/11/T-ID.yaml  fields  responsible is ivan, but the log leads to petr
   HASH DATE  ivan <ivan@example.ru>  tasks/2026/11/T-ID.yaml  fields  deadline changed from 2026-11-30T18:00:00+03:00 to 2027-06-30T18:00:00+03:00 without a log entry that says so
   read 1 commits, 0 new log entries: 3 problems
   $ git reset -q --hard origin/main
